@@ -1,0 +1,21 @@
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage;
+
+namespace SupportAgent.Core.Answering;
+
+/// <summary>Decides, before any text is generated, whether the agent may answer on its own; returns every reason against.</summary>
+public static class AnswerPolicy
+{
+    public static IReadOnlyList<string> ReasonsToEscalate(TriageResult triage, RetrievalResult retrieval, TenantSettings settings)
+    {
+        var reasons = new List<string>();
+        if (triage.Sensitive) reasons.Add(EscalationReasons.Sensitive);
+        if (triage.WantsHuman) reasons.Add(EscalationReasons.WantsHuman);
+        if (triage.Urgency == "high") reasons.Add(EscalationReasons.Urgent);
+        if (triage.OutOfScope) reasons.Add(EscalationReasons.OutOfScope);
+        if (retrieval.Unavailable) reasons.Add(EscalationReasons.RetrievalUnavailable);
+        else if (retrieval.Confidence < settings.AnswerThreshold) reasons.Add(EscalationReasons.LowConfidence);
+        return reasons;
+    }
+}

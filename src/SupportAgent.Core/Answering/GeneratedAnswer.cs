@@ -1,0 +1,9 @@
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Retrieval;
+
+namespace SupportAgent.Core.Answering;
+
+public sealed record AnswerRequest(string TenantId, string Question, IReadOnlyList<Passage> Passages, string Persona);
+
+/// <param name="Grounded">False when the generator could not produce an answer supported by the passages.</param>
+public sealed record GeneratedAnswer(string Text, IReadOnlyList<Citation> Citations, string Model, bool Grounded = true, int Tokens = 0);

@@ -1,0 +1,12 @@
+namespace SupportAgent.Core.Conversations;
+
+/// <summary>The public result of one customer message (the HTTP contract's response body).</summary>
+public sealed record ChatReply(
+    string MessageId,
+    string Reply,
+    string Decision,
+    string? Reason,
+    string? Category,
+    IReadOnlyList<Citation> Citations,
+    string? EscalationId,
+    string Model);

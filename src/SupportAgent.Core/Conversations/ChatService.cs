@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Answering;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Hosting;
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Triage;
+
+namespace SupportAgent.Core.Conversations;
+
+/// <summary>
+/// One customer message end to end: persist it, triage, retrieve, decide, answer or escalate, persist the
+/// decision. The customer's message is saved before anything can fail, so nothing they wrote is lost.
+/// </summary>
+public sealed class ChatService(
+    SupportDbContext db, ITriage triage, Retriever retriever, IAnswerGenerator generator, IChatNotifier notifier,
+    IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatService> log)
+{
+    public async Task<Conversation> StartAsync(string tenantId, bool isEvaluation, CancellationToken ct)
+    {
+        var conversation = new Conversation { Id = Ids.New("c"), TenantId = tenantId, IsEvaluation = isEvaluation, CreatedAt = clock.GetUtcNow() };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync(ct);
+        return conversation;
+    }
+
+    public Task<Conversation?> FindAsync(string tenantId, string conversationId, CancellationToken ct) =>
+        db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId && c.TenantId == tenantId, ct);
+
+    /// <summary>Handles a customer message. The caller has checked the conversation belongs to the tenant and the text is valid.</summary>
+    public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var history = await RecentCustomerTurnsAsync(conversation.Id, ct);
+        var message = new Message
+        {
+            Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
+            Role = MessageRole.Customer, Text = text, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(ct);
+
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
+        var settings = tenant.Settings;
+        var triaged = await triage.TriageAsync(tenant.Id, text, history, ct);
+        var retrieval = await retriever.RetrieveAsync(tenant.Id, text, history, settings.TopK, ct);
+        var reasons = AnswerPolicy.ReasonsToEscalate(triaged, retrieval, settings).ToList();
+
+        GeneratedAnswer? answer = null;
+        if (reasons.Count == 0)
+        {
+            try
+            {
+                answer = await generator.GenerateAsync(new AnswerRequest(tenant.Id, text, retrieval.Passages, settings.Persona), ct);
+                if (!answer.Grounded) reasons.Add(EscalationReasons.Ungrounded);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Generation failed for conversation {Conversation}", conversation.Id);
+                reasons.Add(EscalationReasons.GenerationFailed);
+            }
+        }
+
+        var reason = EscalationReasons.MostSpecific(reasons);
+        var escalated = reason is not null;
+        var replyText = !escalated ? answer!.Text
+            : reason == EscalationReasons.Sensitive ? CustomerMessages.SensitiveHandoff
+            : reason == EscalationReasons.GenerationFailed ? CustomerMessages.HoldingReply
+            : CustomerMessages.Handoff;
+        var citations = escalated ? [] : answer!.Citations;
+
+        var reply = new Message
+        {
+            Id = Ids.New("m"), TenantId = tenant.Id, ConversationId = conversation.Id, Role = MessageRole.Assistant,
+            Text = replyText, Citations = [.. citations], CreatedAt = clock.GetUtcNow(),
+        };
+        var decision = new Decision
+        {
+            Id = Ids.New("d"), TenantId = tenant.Id, ConversationId = conversation.Id, MessageId = message.Id, ReplyMessageId = reply.Id,
+            Category = triaged.Category, Urgency = triaged.Urgency, Sentiment = triaged.Sentiment, TopScore = retrieval.Confidence,
+            Action = escalated ? DecisionAction.Escalated : DecisionAction.Answered, Reason = reason, Reasons = reasons,
+            Model = answer?.Model ?? ExtractiveAnswerer.ModelName, Tokens = answer?.Tokens ?? 0,
+            LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Messages.Add(reply);
+        db.Decisions.Add(decision);
+        Escalation? escalation = null;
+        if (escalated)
+        {
+            escalation = NewEscalation(conversation, decision, text, triaged, retrieval, answer);
+            db.Escalations.Add(escalation);
+        }
+        await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
+
+        if (escalation is not null && !conversation.IsEvaluation)
+            await notifier.EscalationCreatedAsync(escalation, CancellationToken.None);
+
+        return new ChatReply(reply.Id, replyText, escalated ? "escalated" : "answered", reason, triaged.Category,
+            citations, escalation?.Id, decision.Model);
+    }
+
+    private Escalation NewEscalation(Conversation conversation, Decision decision, string text, TriageResult triaged,
+        RetrievalResult retrieval, GeneratedAnswer? answer) => new()
+    {
+        Id = Ids.New("e"), TenantId = conversation.TenantId, ConversationId = conversation.Id, DecisionId = decision.Id,
+        Reason = decision.Reason!, Category = triaged.Category,
+        Priority = triaged.Sensitive || triaged.Urgency == "high" ? 0 : triaged.Sentiment == "negative" ? 1 : 2,
+        Summary = text.Length <= 140 ? text : text[..137] + "…",
+        Draft = answer?.Text,
+        Sources = [.. retrieval.Passages.Take(3).Select(p =>
+            new Citation(p.Chunk.DocumentId, p.Chunk.Title, p.Chunk.ChunkId, p.Chunk.Text.Length <= 300 ? p.Chunk.Text : p.Chunk.Text[..297] + "…", p.Chunk.Url, p.Chunk.Heading))],
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    private async Task<IReadOnlyList<string>> RecentCustomerTurnsAsync(string conversationId, CancellationToken ct)
+    {
+        var turns = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Role == MessageRole.Customer)
+            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns)
+            .Select(m => m.Text).ToListAsync(ct);
+        turns.Reverse();
+        return turns;
+    }
+}

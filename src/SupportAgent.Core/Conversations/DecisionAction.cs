@@ -1,0 +1,7 @@
+namespace SupportAgent.Core.Conversations;
+
+public enum DecisionAction
+{
+    Answered,
+    Escalated,
+}

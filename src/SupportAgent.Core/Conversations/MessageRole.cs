@@ -1,0 +1,8 @@
+namespace SupportAgent.Core.Conversations;
+
+public enum MessageRole
+{
+    Customer,
+    Assistant,
+    Staff,
+}

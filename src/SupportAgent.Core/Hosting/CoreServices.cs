@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Answering;
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Knowledge.Chunking;
+using SupportAgent.Core.Knowledge.Ingestion;
+using SupportAgent.Core.Knowledge.Parsing;
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Embedded;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage;
+
+namespace SupportAgent.Core.Hosting;
+
+/// <summary>Registers the domain for any host (the server and the CLI run the same Core in process).</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddSupportAgentCore(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<SupportAgentOptions>(SupportAgentOptions.SectionName);
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddValidatedOptions<ChatOptions>(ChatOptions.SectionName);
+        services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContext<SupportDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var dataDirectory = sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory();
+            if (db.Provider != "sqlite")
+                throw new InvalidOperationException($"Database provider '{db.Provider}' is not available in this build; use 'sqlite'.");
+            Directory.CreateDirectory(dataDirectory);
+            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}");
+        });
+
+        services.AddScoped<TenantService>();
+        services.AddSingleton<TokenCounter>();
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<IDocumentParser, PlainTextParser>();
+        services.AddSingleton<IDocumentParser, MarkdownParser>();
+        services.AddSingleton<IDocumentParser, HtmlParser>();
+        services.AddSingleton<IDocumentParser, PdfParser>();
+        services.AddSingleton<ParserRegistry>();
+        services.AddScoped<DocumentIngestor>();
+
+        services.AddSingleton<IKnowledgeIndex>(sp =>
+            new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<ITriage, RuleTriage>();
+        services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
+        services.AddSingleton<IChatNotifier, NullChatNotifier>();
+        services.AddScoped<ChatService>();
+        return services;
+    }
+
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

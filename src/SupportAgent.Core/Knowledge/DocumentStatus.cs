@@ -1,0 +1,9 @@
+namespace SupportAgent.Core.Knowledge;
+
+public enum DocumentStatus
+{
+    Pending,
+    Indexing,
+    Indexed,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace SupportAgent.Core.Knowledge.Ingestion;
+
+/// <summary>One uploaded file, fully buffered (uploads are size-limited before they get here).</summary>
+public sealed record DocumentUpload(string FileName, byte[] Content);
+
+/// <summary>What happened to one uploaded file; <paramref name="Error"/> says why it failed.</summary>
+public sealed record IngestionOutcome(string FileName, string? DocumentId, DocumentStatus Status, string? Error, bool Unchanged = false);

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SupportAgent.Core.Knowledge.Parsing;
+
+/// <summary>Splits markdown on ATX headings, keeping the heading path so chunks can be cited by section.</summary>
+public sealed partial class MarkdownParser : IDocumentParser
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
+
+    [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*\s*$")]
+    private static partial Regex Heading();
+
+    public ParsedDocument Parse(byte[] content, string fileName)
+    {
+        var text = TextDecoding.Decode(content, fileName);
+        var sections = new List<Section>();
+        var path = new List<(int Level, string Title)>();
+        var body = new StringBuilder();
+        string? title = null;
+        var inFence = false;
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.TrimStart().StartsWith("```")) inFence = !inFence;
+            var match = inFence ? Match.Empty : Heading().Match(line);
+            if (!match.Success)
+            {
+                body.AppendLine(line);
+                continue;
+            }
+            Flush();
+            var level = match.Groups[1].Length;
+            var heading = match.Groups[2].Value;
+            title ??= level == 1 ? heading : null;
+            path.RemoveAll(p => p.Level >= level);
+            path.Add((level, heading));
+        }
+        Flush();
+
+        if (sections.Count == 0) throw new DocumentRejectedException($"'{fileName}' has no text.");
+        return new ParsedDocument(title ?? TextDecoding.TitleFromFileName(fileName), sections);
+
+        void Flush()
+        {
+            var s = body.ToString().Trim();
+            body.Clear();
+            if (s.Length > 0) sections.Add(new Section([.. path.Select(p => p.Title)], s));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace SupportAgent.Core.Knowledge.Parsing;
+
+public sealed class PlainTextParser : IDocumentParser
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".txt"];
+
+    public ParsedDocument Parse(byte[] content, string fileName)
+    {
+        var text = TextDecoding.Decode(content, fileName).Trim();
+        if (text.Length == 0) throw new DocumentRejectedException($"'{fileName}' is empty.");
+        return new ParsedDocument(TextDecoding.TitleFromFileName(fileName), [new Section([], text)]);
+    }
+}

@@ -1,0 +1,3 @@
+namespace SupportAgent.Core.Tenants;
+
+public sealed record TenantKeys(string Admin, string Staff, string Widget);

@@ -1,0 +1,17 @@
+namespace SupportAgent.Core.Tenants;
+
+/// <summary>Per-tenant knobs, stored as JSON on the tenant row so new settings need no migration.</summary>
+public sealed class TenantSettings
+{
+    /// <summary>Minimum retrieval confidence (0..1) for the agent to answer on its own.</summary>
+    public double AnswerThreshold { get; set; } = 0.5;
+
+    /// <summary>How many passages are retrieved and offered to the answerer.</summary>
+    public int TopK { get; set; } = 5;
+
+    public string Persona { get; set; } = "a friendly, concise support agent";
+
+    /// <summary>Chunk size and overlap in tokens used when this tenant's documents are ingested.</summary>
+    public int ChunkTokens { get; set; } = 300;
+    public int ChunkOverlapTokens { get; set; } = 40;
+}

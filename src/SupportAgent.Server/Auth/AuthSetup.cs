@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using SupportAgent.Core.Tenants;
+
+namespace SupportAgent.Server.Auth;
+
+public static class AuthSetup
+{
+    /// <summary>API-key authentication, one policy per role, and a fallback policy so nothing is public by accident.</summary>
+    public static WebApplicationBuilder AddApiKeyAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Operator, p => p.RequireClaim(SupportClaims.Role, Roles.Operator))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim(SupportClaims.Role, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireClaim(SupportClaims.Role, Roles.Staff, Roles.Admin))
+            .AddPolicy(Policies.Widget, p => p.RequireClaim(SupportClaims.Role, Roles.Widget));
+        builder.Services.AddScoped<CurrentTenant>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Conversations;
+using SupportAgent.Server.Auth;
+
+namespace SupportAgent.Server.Conversations;
+
+public static class ConversationsApi
+{
+    public sealed record StartResponse(string ConversationId);
+    public sealed record PostMessageRequest(string? Text);
+
+    public static RouteGroupBuilder MapConversations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapTenantGroup("conversations", "Conversations").RequireAuthorization(Policies.Widget);
+        group.MapPost("/", StartAsync).WithSummary("Start a conversation (widget key).");
+        group.MapPost("/{c}/messages", PostMessageAsync).WithSummary("Send a customer message; the reply is answered or escalated.");
+        return group;
+    }
+
+    private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, CancellationToken ct)
+    {
+        var conversation = await chat.StartAsync(tenant.Id, isEvaluation: false, ct);
+        return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id));
+    }
+
+    private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> PostMessageAsync(
+        string c, PostMessageRequest request, CurrentTenant tenant, ChatService chat, MessageValidation validation, CancellationToken ct)
+    {
+        if (validation.Problem(request.Text) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
+        var conversation = await chat.FindAsync(tenant.Id, c, ct);
+        if (conversation is null)
+            return TypedResults.Problem(statusCode: 404, detail: $"Conversation '{c}' does not exist in tenant '{tenant.Id}'.");
+        return TypedResults.Ok(await chat.HandleAsync(conversation, request.Text!.Trim(), ct));
+    }
+}

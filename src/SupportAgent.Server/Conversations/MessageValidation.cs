@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Hosting;
+
+namespace SupportAgent.Server.Conversations;
+
+/// <summary>The one place that decides whether a customer's text is acceptable; HTTP and the hub share it.</summary>
+public sealed class MessageValidation(IOptions<ChatOptions> options)
+{
+    public string? Problem(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "Message 'text' must not be empty.";
+        var max = options.Value.MaxMessageLength;
+        return text.Length > max ? $"Message 'text' is {text.Length} characters; the limit is {max}." : null;
+    }
+}

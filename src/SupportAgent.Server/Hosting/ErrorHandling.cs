@@ -1,0 +1,35 @@
+namespace SupportAgent.Server.Hosting;
+
+public static class ErrorHandling
+{
+    /// <summary>Every error is RFC 7807 ProblemDetails with a detail a caller can act on, including 401/403/404 from middleware.</summary>
+    public static WebApplicationBuilder AddProblemResponses(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Detail ??= problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => "The request is malformed: check the JSON body and the parameters.",
+                StatusCodes.Status401Unauthorized => "A valid API key is required: send it as 'X-Api-Key: <key>' or 'Authorization: Bearer <key>'.",
+                StatusCodes.Status403Forbidden => "This key's role is not allowed to do this.",
+                StatusCodes.Status404NotFound => $"Nothing is served at '{context.HttpContext.Request.Path}'.",
+                StatusCodes.Status405MethodNotAllowed => $"'{context.HttpContext.Request.Method}' is not supported on '{context.HttpContext.Request.Path}'.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
+                >= 500 => "The server failed to handle the request; it has been logged.",
+                _ => null,
+            };
+        });
+        builder.Services.AddValidation();
+        return builder;
+    }
+
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SupportAgent.Server.Hosting;
+
+public static class JsonSetup
+{
+    /// <summary>camelCase JSON with enums as lower-case strings ("indexed", "open"), for HTTP and SignalR alike.</summary>
+    public static WebApplicationBuilder AddJson(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
+        return builder;
+    }
+
+    private static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Tests.Infrastructure;
+
+/// <summary>The real server in process, with its own data directory (a real SQLite file) per instance.</summary>
+public sealed class SupportAgentApp : WebApplicationFactory<Program>
+{
+    public const string OperatorKey = "test-operator-key";
+    public string DataDirectory { get; }
+    private readonly Dictionary<string, string?> settings = new();
+
+    public SupportAgentApp(string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Overrides a configuration key before the server starts.</summary>
+    public SupportAgentApp With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
+        builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
+        builder.UseSetting("SupportAgent:Demo:Seed", "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task<TenantKeys> CreateTenantAsync(string id)
+    {
+        using var client = ClientWithKey(OperatorKey);
+        var response = await client.PostAsJsonAsync("/api/tenants", new { id, name = $"Tenant {id}", allowedOrigins = new[] { "https://shop.example.com" } });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<CreatedTenant>();
+        return body!.Keys;
+    }
+
+    public async Task<HttpResponseMessage> UploadAsync(string tenant, string adminKey, params (string Name, string Content)[] files)
+    {
+        using var client = ClientWithKey(adminKey);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "file", name);
+        }
+        return await client.PostAsync($"/api/tenants/{tenant}/documents", form);
+    }
+
+    /// <summary>A tenant with the small test knowledge base ingested.</summary>
+    public async Task<TenantKeys> CreateTenantWithKnowledgeAsync(string id)
+    {
+        var keys = await CreateTenantAsync(id);
+        var response = await UploadAsync(id, keys.Admin, TestKnowledge.Files);
+        response.EnsureSuccessStatusCode();
+        return keys;
+    }
+
+    public HubConnection Hub(string key) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, "/hubs/chat"), options =>
+        {
+            options.Transports = HttpTransportType.LongPolling;
+            options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            options.AccessTokenProvider = () => Task.FromResult<string?>(key);
+        })
+        .Build();
+
+    public async Task<T> InDatabaseAsync<T>(Func<SupportDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SupportDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public sealed record TenantKeys(string Admin, string Staff, string Widget);
+    private sealed record CreatedTenant(string Id, string Name, TenantKeys Keys);
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SupportAgent.Server.Conversations;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration;
+
+public sealed class ChatHubTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task TheHubStreamsTheReplyInPiecesAndEndsWithTheCitedAnswer()
+    {
+        await using var hub = app.Hub(keys.Widget);
+        await hub.StartAsync();
+        var conversation = await hub.InvokeAsync<string>("StartConversation");
+
+        var items = new List<ChatStreamItem>();
+        await foreach (var item in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?"))
+            items.Add(item);
+
+        var done = items[^1];
+        Assert.Equal("done", done.Type);
+        Assert.Equal("answered", done.Reply!.Decision);
+        Assert.Equal("international-shipping", Assert.Single(done.Reply.Citations).DocumentId);
+        var tokens = items[..^1];
+        Assert.True(tokens.Count > 3, "the reply should arrive in several pieces");
+        Assert.Equal(done.Reply.Reply, string.Concat(tokens.Select(t => t.Text)));
+    }
+
+    [Fact]
+    public async Task StaffConnectedToTheHubSeeANewEscalationLive()
+    {
+        await using var staff = app.Hub(keys.Staff);
+        var escalations = new TaskCompletionSource<EscalationView>();
+        staff.On<EscalationView>(nameof(IChatWidget.EscalationCreated), e => escalations.TrySetResult(e));
+        await staff.StartAsync();
+        await using var widget = app.Hub(keys.Widget);
+        await widget.StartAsync();
+        var conversation = await widget.InvokeAsync<string>("StartConversation");
+
+        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "I want to speak to someone")) { }
+
+        var escalation = await escalations.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(conversation, escalation.ConversationId);
+        Assert.Equal("wants_human", escalation.Reason);
+    }
+
+    [Fact]
+    public async Task TheHubRefusesAnEmptyMessage()
+    {
+        await using var hub = app.Hub(keys.Widget);
+        await hub.StartAsync();
+        var conversation = await hub.InvokeAsync<string>("StartConversation");
+
+        var error = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "")) { }
+        });
+        Assert.Contains("empty", error.Message);
+    }
+
+    [Fact]
+    public async Task TheHubRejectsAConnectionWithoutAValidKey()
+    {
+        await using var hub = app.Hub("sa_widget_wrong");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWidgetCannotJoinAConversationOfAnotherTenant()
+    {
+        var globex = await app.CreateTenantAsync("globex");
+        await using var acmeHub = app.Hub(keys.Widget);
+        await acmeHub.StartAsync();
+        var conversation = await acmeHub.InvokeAsync<string>("StartConversation");
+        await using var globexHub = app.Hub(globex.Widget);
+        await globexHub.StartAsync();
+
+        await Assert.ThrowsAsync<HubException>(() => globexHub.InvokeAsync("JoinConversation", conversation));
+    }
+}

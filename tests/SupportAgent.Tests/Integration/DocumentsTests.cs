@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration;
+
+public sealed class DocumentsTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task UploadedMarkdownAndTextAreListedAsIndexedWithTheirChunks()
+    {
+        var upload = await app.UploadAsync("acme", keys.Admin, TestKnowledge.Files);
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        using var admin = app.ClientWithKey(keys.Admin);
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
+        var documents = list.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["international-shipping", "payments", "returns-policy"], documents.Select(d => d.GetProperty("id").GetString()));
+        Assert.All(documents, d => Assert.Equal("indexed", d.GetProperty("status").GetString()));
+        Assert.All(documents, d => Assert.True(d.GetProperty("chunkCount").GetInt32() >= 1));
+    }
+
+    [Fact]
+    public async Task AnUnsupportedFileIsReportedAndTheOtherFilesStillIngest()
+    {
+        var upload = await app.UploadAsync("acme", keys.Admin, ("notes.xyz", "whatever"), ("returns-policy.md", TestKnowledge.Returns));
+
+        var body = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        var results = body.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal("failed", results[0].GetProperty("status").GetString());
+        Assert.Contains("unsupported", results[0].GetProperty("error").GetString());
+        Assert.Equal("indexed", results[1].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnUploadWithoutFilesIsA400()
+    {
+        using var admin = app.ClientWithKey(keys.Admin);
+
+        var response = await admin.PostAsJsonAsync("/api/tenants/acme/documents", new { text = "not a file" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AnUnknownDocumentIsA404()
+    {
+        using var admin = app.ClientWithKey(keys.Admin);
+
+        await (await admin.GetAsync("/api/tenants/acme/documents/nope")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}

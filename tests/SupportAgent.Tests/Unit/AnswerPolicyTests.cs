@@ -1,0 +1,45 @@
+using SupportAgent.Core.Answering;
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage;
+
+namespace SupportAgent.Tests.Unit;
+
+public sealed class AnswerPolicyTests
+{
+    private static readonly TriageResult Calm = new("shipping", 1, "normal", "neutral", false, false, false);
+    private static RetrievalResult Retrieved(double confidence) =>
+        new("q", [new Passage(new IndexedChunk("c", "d", "t", null, "text", null), 1, confidence)]);
+
+    [Fact]
+    public void AConfidentRetrievalWithNoTriageFlagsIsAnswered()
+    {
+        Assert.Empty(AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.9), new TenantSettings()));
+    }
+
+    [Fact]
+    public void EveryApplicableReasonIsRecordedAndTheMostSpecificIsReported()
+    {
+        var triage = Calm with { WantsHuman = true, Sensitive = true, Urgency = "high" };
+
+        var reasons = AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.1), new TenantSettings());
+
+        Assert.Equal(["sensitive", "wants_human", "urgent", "low_confidence"], reasons);
+        Assert.Equal("sensitive", EscalationReasons.MostSpecific(reasons));
+    }
+
+    [Fact]
+    public void AnUnreachableIndexEscalatesAsRetrievalUnavailableNotLowConfidence()
+    {
+        var reasons = AnswerPolicy.ReasonsToEscalate(Calm, new RetrievalResult("q", [], Unavailable: true), new TenantSettings());
+
+        Assert.Equal(["retrieval_unavailable"], reasons);
+    }
+
+    [Fact]
+    public void TheTenantsThresholdDecides()
+    {
+        Assert.Empty(AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.5 }));
+        Assert.Equal(["low_confidence"], AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.7 }));
+    }
+}

@@ -1,0 +1,45 @@
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Embedded;
+
+namespace SupportAgent.Tests.Unit;
+
+public sealed class RetrievalTests
+{
+    [Theory]
+    [InlineData("tenant_id:globex", "\"tenant\" OR \"id\" OR \"globex\"")]
+    [InlineData("shipping\" OR * NEAR(", "\"shipping\" OR \"near\"")]
+    public void FtsQueriesQuoteEveryTermSoCustomerTextCannotBecomeSyntax(string text, string expected)
+    {
+        Assert.Equal(expected, SqliteFtsIndex.FtsQuery(text));
+    }
+
+    [Fact]
+    public void ConfidenceIsTheShareOfTheQuestionsTermsThatThePassageCovers()
+    {
+        var chunk = new IndexedChunk("c1", "d1", "International shipping", "Canada", "Orders to Canada arrive in 5 to 8 business days.", null);
+
+        Assert.Equal(1.0, LexicalConfidence.Score("How long does shipping to Canada take?", chunk), 3);
+        Assert.Equal(0.0, LexicalConfidence.Score("What is the boiling point of mercury?", chunk), 3);
+        Assert.InRange(LexicalConfidence.Score("Shipping to Mexico by boat?", chunk), 0.2, 0.5);
+    }
+
+    [Fact]
+    public async Task AnIndexNeverReturnsAnotherTenantsChunksEvenWhenTheQueryNamesThatTenant()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"), "index.db");
+        var index = new SqliteFtsIndex(path);
+        await index.ReplaceDocumentAsync("acme", "d1", [new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null)], default);
+        await index.ReplaceDocumentAsync("globex", "d1", [new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null)], default);
+
+        var hits = await index.SearchAsync("acme", "globex shipping canada tenant_id globex", 1000, default);
+
+        Assert.Equal(["a1"], hits.Select(h => h.Chunk.ChunkId));
+    }
+
+    [Fact]
+    public void AShortFollowUpBorrowsThePreviousCustomerTurn()
+    {
+        Assert.Equal("And to Canada? How long does shipping take?", Retriever.Condense("And to Canada?", ["How long does shipping take?"]));
+        Assert.Equal("How do I return a wet jacket?", Retriever.Condense("How do I return a wet jacket?", ["Hi"]));
+    }
+}

@@ -20,7 +20,7 @@ public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log)
         }
         // Confidence is measured against what the customer asked now; the condensed query only widens recall.
         var passages = hits
-            .Select(h => new Passage(h.Chunk, h.Score, LexicalConfidence.Score(query, h.Chunk)))
+            .Select(h => new Passage(h.Chunk, h.Score, LexicalConfidence.Score(question, h.Chunk)))
             .OrderByDescending(p => Math.Round(p.Confidence, 2)).ThenByDescending(p => p.Score)
             .Take(k)
             .ToList();

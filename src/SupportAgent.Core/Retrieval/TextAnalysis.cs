@@ -21,17 +21,9 @@ public static partial class TextAnalysis
     public static IEnumerable<string> Words(string text) =>
         Word().Matches(text.ToLowerInvariant()).Select(m => m.Value);
 
-    /// <summary>Content terms: lower-cased, stop words removed, lightly stemmed (plural and -ing/-ed endings).</summary>
+    /// <summary>Content terms: lower-cased, stop words removed, Porter-stemmed like the index.</summary>
     public static IReadOnlyList<string> Terms(string text) =>
         [.. Words(text).Where(w => !StopWords.Contains(w)).Select(Stem).Where(w => w.Length > 1).Distinct()];
 
-    public static string Stem(string word)
-    {
-        if (word.Length > 5 && word.EndsWith("ing")) return word[..^3];
-        if (word.Length > 4 && word.EndsWith("ies")) return word[..^3] + "y";
-        if (word.Length > 4 && word.EndsWith("ed")) return word[..^2];
-        if (word.Length > 4 && word.EndsWith("es") && !word.EndsWith("ses")) return word[..^1];
-        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss")) return word[..^1];
-        return word;
-    }
+    public static string Stem(string word) => PorterStemmer.Stem(word);
 }

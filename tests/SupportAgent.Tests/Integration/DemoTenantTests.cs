@@ -37,7 +37,6 @@ public sealed class DemoTenantTests
 
         Assert.True(first.Documents >= 12, $"expected at least 12 demo documents, found {first.Documents}");
         Assert.Equal(first, second);
-        Directory.Delete(dataDirectory, recursive: true);
     }
 
     [Fact]

@@ -43,3 +43,23 @@ public sealed class RetrievalTests
         Assert.Equal("How do I return a wet jacket?", Retriever.Condense("How do I return a wet jacket?", ["Hi"]));
     }
 }
+
+public sealed class PorterStemmerTests
+{
+    [Theory]
+    [InlineData("shipping", "ship")]
+    [InlineData("ships", "ship")]
+    [InlineData("shipped", "ship")]
+    [InlineData("changing", "chang")]
+    [InlineData("change", "chang")]
+    [InlineData("relational", "relat")]
+    [InlineData("generalization", "gener")]
+    [InlineData("caresses", "caress")]
+    [InlineData("ponies", "poni")]
+    [InlineData("hopping", "hop")]
+    [InlineData("filing", "file")]
+    [InlineData("happy", "happi")]
+    [InlineData("adjustable", "adjust")]
+    [InlineData("returns", "return")]
+    public void StemsMatchThePublishedPorterExamples(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
+}

@@ -15,8 +15,9 @@ internal static partial class TextSplitter
     public static IEnumerable<string> Paragraphs(string text) =>
         ParagraphBreak().Split(text).Select(p => p.Trim()).Where(p => p.Length > 0);
 
+    /// <summary>Sentences, treating each line of a list or table as its own sentence.</summary>
     public static IEnumerable<string> Sentences(string paragraph) =>
-        SentenceBreak().Split(paragraph).Select(s => s.Trim()).Where(s => s.Length > 0);
+        paragraph.Split('\n').SelectMany(line => SentenceBreak().Split(line)).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     public static IEnumerable<string> Words(string sentence) =>
         sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

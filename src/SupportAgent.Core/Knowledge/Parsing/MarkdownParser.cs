@@ -11,6 +11,30 @@ public sealed partial class MarkdownParser : IDocumentParser
     [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*\s*$")]
     private static partial Regex Heading();
 
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"(\*\*|__|`)")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")]
+    private static partial Regex TableRule();
+
+    private static bool IsTableRule(string line) => TableRule().IsMatch(line);
+
+    /// <summary>
+    /// Reduces inline markdown to the text a reader sees: links keep their words, emphasis marks go, and a table row
+    /// becomes its cells joined by " — ", so quoted answers and lexical matching see plain words.
+    /// </summary>
+    internal static string Plain(string line)
+    {
+        var text = Emphasis().Replace(Link().Replace(line, "$1"), "");
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('|') && trimmed.EndsWith('|') && trimmed.Length > 1)
+            text = string.Join(" — ", trimmed[1..^1].Split('|').Select(c => c.Trim()).Where(c => c.Length > 0));
+        return text;
+    }
+
     public ParsedDocument Parse(byte[] content, string fileName)
     {
         var text = TextDecoding.Decode(content, fileName);
@@ -26,7 +50,7 @@ public sealed partial class MarkdownParser : IDocumentParser
             var match = inFence ? Match.Empty : Heading().Match(line);
             if (!match.Success)
             {
-                body.AppendLine(line);
+                if (inFence || !IsTableRule(line)) body.AppendLine(inFence ? line : Plain(line));
                 continue;
             }
             Flush();

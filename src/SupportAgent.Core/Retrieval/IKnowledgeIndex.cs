@@ -6,10 +6,11 @@ namespace SupportAgent.Core.Retrieval;
 /// </summary>
 public interface IKnowledgeIndex
 {
-    /// <summary>Replaces all chunks of the document with <paramref name="chunks"/> in one atomic step.</summary>
-    Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexedChunk> chunks, CancellationToken ct);
+    /// <summary>Replaces all chunks of the document with <paramref name="entries"/> in one atomic step.</summary>
+    Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct);
 
     Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct);
 
-    Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, string query, int k, CancellationToken ct);
+    /// <summary>The best <see cref="SearchQuery.K"/> chunks of the tenant, best first.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct);
 }

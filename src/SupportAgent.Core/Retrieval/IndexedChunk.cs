@@ -2,3 +2,9 @@ namespace SupportAgent.Core.Retrieval;
 
 /// <summary>What the index stores per chunk: enough to search it and to cite it without a database round trip.</summary>
 public sealed record IndexedChunk(string ChunkId, string DocumentId, string Title, string? Heading, string Text, string? Url);
+
+/// <summary>A chunk as written to the index, with its dense embedding when an embedder is configured.</summary>
+public sealed record IndexEntry(IndexedChunk Chunk, float[]? Vector = null);
+
+/// <summary>A search: the (condensed) query text for lexical matching and its embedding for dense matching.</summary>
+public sealed record SearchQuery(string Text, int K, float[]? Vector = null);

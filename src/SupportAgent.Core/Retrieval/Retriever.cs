@@ -1,9 +1,10 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace SupportAgent.Core.Retrieval;
 
 /// <summary>Turns a customer message (and its conversation) into ranked, confidence-scored passages from the tenant's index.</summary>
-public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log)
+public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
     public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<string> customerHistory, int k, CancellationToken ct)
     {
@@ -11,7 +12,8 @@ public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log)
         IReadOnlyList<SearchHit> hits;
         try
         {
-            hits = await index.SearchAsync(tenantId, query, Math.Max(k * 2, 10), ct);
+            var vector = embedder is null ? null : (await embedder.GenerateAsync([query], cancellationToken: ct))[0].Vector.ToArray();
+            hits = await index.SearchAsync(tenantId, new SearchQuery(query, Math.Max(k * 2, 10), vector), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

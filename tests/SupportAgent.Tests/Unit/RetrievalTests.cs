@@ -28,10 +28,10 @@ public sealed class RetrievalTests
     {
         var path = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"), "index.db");
         var index = new SqliteFtsIndex(path);
-        await index.ReplaceDocumentAsync("acme", "d1", [new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null)], default);
-        await index.ReplaceDocumentAsync("globex", "d1", [new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null)], default);
+        await index.ReplaceDocumentAsync("acme", "d1", [new IndexEntry(new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null))], default);
+        await index.ReplaceDocumentAsync("globex", "d1", [new IndexEntry(new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null))], default);
 
-        var hits = await index.SearchAsync("acme", "globex shipping canada tenant_id globex", 1000, default);
+        var hits = await index.SearchAsync("acme", new SearchQuery("globex shipping canada tenant_id globex", 1000), default);
 
         Assert.Equal(["a1"], hits.Select(h => h.Chunk.ChunkId));
     }

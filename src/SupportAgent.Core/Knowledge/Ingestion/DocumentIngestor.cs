@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge.Chunking;
@@ -9,7 +10,8 @@ namespace SupportAgent.Core.Knowledge.Ingestion;
 
 /// <summary>parse → chunk → index → record, idempotent by content hash.</summary>
 public sealed class DocumentIngestor(
-    SupportDbContext db, ParserRegistry parsers, Chunker chunker, IKnowledgeIndex index, TimeProvider clock, ILogger<DocumentIngestor> log)
+    SupportDbContext db, ParserRegistry parsers, Chunker chunker, IKnowledgeIndex index, TimeProvider clock,
+    ILogger<DocumentIngestor> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
     public async Task<IngestionOutcome> IngestAsync(string tenantId, DocumentUpload upload, CancellationToken ct)
     {
@@ -45,8 +47,10 @@ public sealed class DocumentIngestor(
 
         // The index swap is atomic on its own; the relational rows follow in one transaction, so a failure between
         // the two leaves the previous version answering and the document marked failed, never half-written.
+        var vectors = embedder is null ? null
+            : (await embedder.GenerateAsync(chunks.Select(c => EmbeddingText(parsed.Title, c)), cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToList();
         await index.ReplaceDocumentAsync(tenantId, id,
-            [.. chunks.Select(c => new IndexedChunk(c.Id, id, parsed.Title, c.Heading, c.Text, document.Url))], ct);
+            [.. chunks.Select((c, i) => new IndexEntry(new IndexedChunk(c.Id, id, parsed.Title, c.Heading, c.Text, document.Url), vectors?[i]))], ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Chunks.Where(c => c.TenantId == tenantId && c.DocumentId == id).ExecuteDeleteAsync(ct);
         db.Chunks.AddRange(chunks);
@@ -62,6 +66,9 @@ public sealed class DocumentIngestor(
         log.LogInformation("Indexed {Tenant}/{Document} v{Version}: {Chunks} chunks", tenantId, id, document.Version, chunks.Count);
         return new IngestionOutcome(upload.FileName, id, DocumentStatus.Indexed, null);
     }
+
+    /// <summary>Title and heading path are embedded with the text: a chunk under "Returns › Canada" is about both.</summary>
+    private static string EmbeddingText(string title, Chunk chunk) => $"{title}\n{chunk.Heading}\n{chunk.Text}";
 
     private static IngestionOutcome Rejected(DocumentUpload upload, string error) =>
         new(upload.FileName, null, DocumentStatus.Failed, error);

@@ -24,13 +24,13 @@ public sealed class SqliteFtsIndex : IKnowledgeIndex
             """);
     }
 
-    public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexedChunk> chunks, CancellationToken ct)
+    public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
     {
         await using var connection = Open();
         // One transaction: readers see the old chunks or the new ones, never neither or both.
         await using var tx = connection.BeginTransaction();
         Execute(connection, tx, "DELETE FROM chunks WHERE tenant_id = $t AND document_id = $d", ("$t", tenantId), ("$d", documentId));
-        foreach (var c in chunks)
+        foreach (var c in entries.Select(e => e.Chunk))
         {
             Execute(connection, tx,
                 "INSERT INTO chunks (title, heading, text, tenant_id, document_id, chunk_id, url) VALUES ($title, $heading, $text, $t, $d, $c, $url)",
@@ -45,9 +45,9 @@ public sealed class SqliteFtsIndex : IKnowledgeIndex
         Execute(connection, null, "DELETE FROM chunks WHERE tenant_id = $t AND document_id = $d", ("$t", tenantId), ("$d", documentId));
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, string query, int k, CancellationToken ct)
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct)
     {
-        var match = FtsQuery(query);
+        var (match, k) = (FtsQuery(query.Text), query.K);
         if (match is null || k <= 0) return [];
         await using var connection = Open();
         await using var command = connection.CreateCommand();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Generation;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
@@ -50,6 +51,7 @@ public static class CoreServices
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
+        services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ChatService>();
         return services;

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SupportAgent.Core.Retrieval.Qdrant;
+
+/// <summary>
+/// The production index: one Qdrant collection per embedding model shared by all tenants, partitioned by a
+/// <c>tenant_id</c> payload key (indexed <c>is_tenant</c>) that every call filters on. Hybrid search is one Query API
+/// call: a sparse (lexical, idf) and a dense prefetch fused by reciprocal rank fusion inside Qdrant.
+/// </summary>
+/// <param name="clients">A fresh typed client per call: typed HttpClients are short-lived by design (handler rotation).</param>
+public sealed class QdrantIndex(
+    Func<QdrantClient> clients, IOptions<QdrantOptions> options, ILogger<QdrantIndex> log,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IKnowledgeIndex
+{
+    /// <summary>More than any answer needs; a bigger k is clamped rather than sent on.</summary>
+    public const int MaxK = 1000;
+    private const string Dense = "dense", Sparse = "sparse";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private QdrantCollection? collection;
+
+    public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
+    {
+        var (client, c) = await OpenAsync(ct);
+        var points = entries.Select(e => ToPoint(tenantId, documentId, e, c)).ToList();
+        foreach (var batch in points.Chunk(options.Value.UpsertBatchSize))
+            await client.UpsertAsync(c.Name, tenantId, batch, ct);
+        // Upsert first, then drop the document's other points: readers see old and new chunks for a moment, never
+        // neither. Ids are deterministic, so a retried replace converges to the same state.
+        IReadOnlyList<object>? keep = points.Count == 0 ? null : [new HasIdCondition([.. points.Select(p => p.Id)])];
+        await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], keep, ct);
+    }
+
+    public async Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct)
+    {
+        var (client, c) = await OpenAsync(ct);
+        await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], null, ct);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct)
+    {
+        if (query.K <= 0) return [];
+        var k = Math.Min(query.K, MaxK);
+        var sparse = SparseVectors.FromText(query.Text);
+        var (client, c) = await OpenAsync(ct);
+        var dense = c.DenseSize is null ? null : query.Vector;
+        if (sparse.IsEmpty && dense is null) return [];
+
+        var prefetchLimit = Math.Max(k, options.Value.PrefetchLimit);
+        IReadOnlyList<ScoredPoint> points = (sparse.IsEmpty, dense) switch
+        {
+            (false, not null) => await client.QueryAsync(c.Name, tenantId, new RrfFusion(), null,
+                [new Prefetch(sparse, Sparse, prefetchLimit), new Prefetch(dense, Dense, prefetchLimit)], k, ct),
+            (false, null) => await client.QueryAsync(c.Name, tenantId, sparse, Sparse, null, k, ct),
+            _ => await client.QueryAsync(c.Name, tenantId, dense!, Dense, null, k, ct),
+        };
+        var hits = new List<SearchHit>(points.Count);
+        foreach (var p in points)
+        {
+            // Defence in depth: the filter already did this; a point of another tenant here would be a Qdrant bug.
+            if (p.Payload is not { } payload || payload.TenantId != tenantId)
+            {
+                log.LogError("Qdrant returned point {Id} outside tenant {Tenant}; dropped", p.Id, tenantId);
+                continue;
+            }
+            hits.Add(new SearchHit(new IndexedChunk(payload.ChunkId, payload.DocumentId, payload.Title, payload.Heading, payload.Text, payload.Url), p.Score));
+        }
+        return hits;
+    }
+
+    /// <summary>The tenant's points, or one document's: for operations and tests.</summary>
+    public async Task<long> CountAsync(string tenantId, string? documentId, CancellationToken ct)
+    {
+        var (client, c) = await OpenAsync(ct);
+        return await client.CountAsync(c.Name, tenantId, documentId is null ? [] : [QdrantFilter.Match("document_id", documentId)], ct);
+    }
+
+    private static QdrantPoint ToPoint(string tenantId, string documentId, IndexEntry entry, QdrantCollection c)
+    {
+        var chunk = entry.Chunk;
+        var vectors = new Dictionary<string, object>();
+        var sparse = SparseVectors.FromText($"{chunk.Title} {chunk.Heading} {chunk.Text}");
+        if (!sparse.IsEmpty) vectors[Sparse] = sparse;
+        if (c.DenseSize is not null && entry.Vector is { } dense) vectors[Dense] = dense;
+        return new QdrantPoint(PointIds.For(tenantId, chunk.ChunkId), vectors,
+            new ChunkPayload(tenantId, documentId, chunk.ChunkId, chunk.Title, chunk.Heading, chunk.Text, chunk.Url));
+    }
+
+    /// <summary>Creates the collection and its tenant index on first use; a failure is retried on the next call.</summary>
+    private async Task<(QdrantClient, QdrantCollection)> OpenAsync(CancellationToken ct)
+    {
+        var client = clients();
+        if (collection is { } ready) return (client, ready);
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (collection is not null) return (client, collection);
+            var o = options.Value;
+            var c = await QdrantCollection.ForAsync(o.Collection, embedder, ct);
+            if (!await client.CollectionExistsAsync(c.Name, ct))
+            {
+                log.LogInformation("Creating Qdrant collection {Collection} (dense size {Size})", c.Name, c.DenseSize);
+                await client.CreateCollectionAsync(c.Name, new CreateCollection(
+                    c.DenseSize is { } size ? new() { [Dense] = new VectorParams(size, "Cosine") } : null,
+                    new() { [Sparse] = new SparseVectorParams("idf") },
+                    o.ShardNumber, o.ReplicationFactor, o.WriteConsistencyFactor), ct);
+            }
+            await client.CreateTenantIndexAsync(c.Name, ct);
+            return (client, collection = c);
+        }
+        finally { gate.Release(); }
+    }
+}

@@ -133,12 +133,12 @@ public sealed class QdrantIndexTests : IAsyncLifetime
     [Fact]
     public async Task ASlowQdrantTimesOutQuicklyWithAClearException()
     {
-        var index = Index(("SupportAgent:Qdrant:TimeoutSeconds", "0.3"));
-        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        await Index().ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        var impatient = Index(("SupportAgent:Qdrant:TimeoutSeconds", "0.3"));
         server.Delay = TimeSpan.FromSeconds(3);
 
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(impatient, "gift wrapping"));
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.25), TimeSpan.FromSeconds(2));
         Assert.Null(error.StatusCode);
@@ -200,5 +200,20 @@ public sealed class QdrantIndexTests : IAsyncLifetime
         Assert.EndsWith("/points/delete", replace[1].Path);
         Assert.Equal(1, await index.CountAsync("acme", "faq", default));
         Assert.Equal("v2:0", Assert.Single(await Search(index, "gift wrapping")).Chunk.ChunkId);
+    }
+
+    [Fact]
+    public async Task ACollectionDroppedBehindTheIndexsBackIsRecreatedOnTheNextCall()
+    {
+        var index = Index();
+        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        server.Collections.Clear();
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("doesn't exist", error.Message);
+        Assert.Equal("c1", Assert.Single(await Search(index, "gift wrapping")).Chunk.ChunkId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,41 +22,44 @@ public sealed class QdrantIndex(
     private readonly SemaphoreSlim gate = new(1, 1);
     private QdrantCollection? collection;
 
-    public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
-    {
-        var (client, c) = await OpenAsync(ct);
-        var points = entries.Select(e => ToPoint(tenantId, documentId, e, c)).ToList();
-        foreach (var batch in points.Chunk(options.Value.UpsertBatchSize))
-            await client.UpsertAsync(c.Name, tenantId, batch, ct);
-        // Upsert first, then drop the document's other points: readers see old and new chunks for a moment, never
-        // neither. Ids are deterministic, so a retried replace converges to the same state.
-        IReadOnlyList<object>? keep = points.Count == 0 ? null : [new HasIdCondition([.. points.Select(p => p.Id)])];
-        await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], keep, ct);
-    }
+    public Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct) =>
+        WithCollectionAsync(async (client, c) =>
+        {
+            var points = entries.Select(e => ToPoint(tenantId, documentId, e, c)).ToList();
+            foreach (var batch in points.Chunk(options.Value.UpsertBatchSize))
+                await client.UpsertAsync(c.Name, tenantId, batch, ct);
+            // Upsert first, then drop the document's other points: readers see old and new chunks for a moment, never
+            // neither. Ids are deterministic, so a retried replace converges to the same state.
+            IReadOnlyList<object>? keep = points.Count == 0 ? null : [new HasIdCondition([.. points.Select(p => p.Id)])];
+            await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], keep, ct);
+            return true;
+        }, ct);
 
-    public async Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct)
-    {
-        var (client, c) = await OpenAsync(ct);
-        await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], null, ct);
-    }
+    public Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct) =>
+        WithCollectionAsync(async (client, c) =>
+        {
+            await client.DeleteAsync(c.Name, tenantId, [QdrantFilter.Match("document_id", documentId)], null, ct);
+            return true;
+        }, ct);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct)
     {
         if (query.K <= 0) return [];
         var k = Math.Min(query.K, MaxK);
         var sparse = SparseVectors.FromText(query.Text);
-        var (client, c) = await OpenAsync(ct);
-        var dense = c.DenseSize is null ? null : query.Vector;
-        if (sparse.IsEmpty && dense is null) return [];
-
         var prefetchLimit = Math.Max(k, options.Value.PrefetchLimit);
-        IReadOnlyList<ScoredPoint> points = (sparse.IsEmpty, dense) switch
+        var points = await WithCollectionAsync<IReadOnlyList<ScoredPoint>>(async (client, c) =>
         {
-            (false, not null) => await client.QueryAsync(c.Name, tenantId, new RrfFusion(), null,
-                [new Prefetch(sparse, Sparse, prefetchLimit), new Prefetch(dense, Dense, prefetchLimit)], k, ct),
-            (false, null) => await client.QueryAsync(c.Name, tenantId, sparse, Sparse, null, k, ct),
-            _ => await client.QueryAsync(c.Name, tenantId, dense!, Dense, null, k, ct),
-        };
+            var dense = c.DenseSize is null ? null : query.Vector;
+            return (sparse.IsEmpty, dense) switch
+            {
+                (false, not null) => await client.QueryAsync(c.Name, tenantId, new RrfFusion(), null,
+                    [new Prefetch(sparse, Sparse, prefetchLimit), new Prefetch(dense, Dense, prefetchLimit)], k, ct),
+                (false, null) => await client.QueryAsync(c.Name, tenantId, sparse, Sparse, null, k, ct),
+                (true, not null) => await client.QueryAsync(c.Name, tenantId, dense, Dense, null, k, ct),
+                _ => [],
+            };
+        }, ct);
         var hits = new List<SearchHit>(points.Count);
         foreach (var p in points)
         {
@@ -71,11 +75,9 @@ public sealed class QdrantIndex(
     }
 
     /// <summary>The tenant's points, or one document's: for operations and tests.</summary>
-    public async Task<long> CountAsync(string tenantId, string? documentId, CancellationToken ct)
-    {
-        var (client, c) = await OpenAsync(ct);
-        return await client.CountAsync(c.Name, tenantId, documentId is null ? [] : [QdrantFilter.Match("document_id", documentId)], ct);
-    }
+    public Task<long> CountAsync(string tenantId, string? documentId, CancellationToken ct) =>
+        WithCollectionAsync((client, c) =>
+            client.CountAsync(c.Name, tenantId, documentId is null ? [] : [QdrantFilter.Match("document_id", documentId)], ct), ct);
 
     private static QdrantPoint ToPoint(string tenantId, string documentId, IndexEntry entry, QdrantCollection c)
     {
@@ -86,6 +88,18 @@ public sealed class QdrantIndex(
         if (c.DenseSize is not null && entry.Vector is { } dense) vectors[Dense] = dense;
         return new QdrantPoint(PointIds.For(tenantId, chunk.ChunkId), vectors,
             new ChunkPayload(tenantId, documentId, chunk.ChunkId, chunk.Title, chunk.Heading, chunk.Text, chunk.Url));
+    }
+
+    private async Task<T> WithCollectionAsync<T>(Func<QdrantClient, QdrantCollection, Task<T>> action, CancellationToken ct)
+    {
+        var (client, c) = await OpenAsync(ct);
+        try { return await action(client, c); }
+        catch (QdrantException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            // The collection was dropped behind our back (e.g. a fresh Qdrant volume): recreate it on the next call.
+            collection = null;
+            throw;
+        }
     }
 
     /// <summary>Creates the collection and its tenant index on first use; a failure is retried on the next call.</summary>

@@ -89,4 +89,21 @@ public sealed class QdrantIndexTests : QdrantTestBase
         Assert.Equal(1, await index.CountAsync("acme", "faq", default));
         Assert.Equal("v2:0", Assert.Single(await Search(index, "gift wrapping")).Chunk.ChunkId);
     }
+
+    [Fact]
+    public async Task ALargeDocumentIsUpsertedInBatchesAndListedPageByPageWithinItsTenant()
+    {
+        var index = Index();
+        var entries = Enumerable.Range(0, 300).Select(i => Entry($"c{i}", $"Answer number {i} about parcels.")).ToList();
+        await index.ReplaceDocumentAsync("acme", "faq", entries, default);
+        await index.ReplaceDocumentAsync("globex", "faq", [Entry("g0", "Globex parcels.")], default);
+
+        var ids = await index.ChunkIdsAsync("acme", "faq", default);
+
+        Assert.Equal(entries.Select(e => e.Chunk.ChunkId).Order(), ids.Order());
+        Assert.Equal(3, Server.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/points")));
+        var scrolls = Server.Requests.Where(r => r.Path.EndsWith("/points/scroll")).ToList();
+        Assert.Equal(2, scrolls.Count);
+        Assert.All(scrolls, r => Assert.Equal("acme", r.Body!["filter"]!["must"]![0]!["match"]!["value"]!.GetValue<string>()));
+    }
 }

@@ -52,6 +52,20 @@ public sealed class QdrantClient(HttpClient http)
         (await SendAsync<CountResult>(HttpMethod.Post, $"collections/{collection}/points/count",
             new CountRequest(QdrantFilter.ForTenant(tenantId, must)), ct))!.Count;
 
+    /// <summary>All matching points of the tenant, page by page.</summary>
+    internal async IAsyncEnumerable<ScoredPoint> ScrollAsync(
+        string collection, string tenantId, IEnumerable<object> must, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = QdrantFilter.ForTenant(tenantId, must);
+        JsonElement? offset = null;
+        do
+        {
+            var page = await SendAsync<ScrollResponse>(HttpMethod.Post, $"collections/{collection}/points/scroll", new ScrollRequest(filter, pageSize, offset), ct);
+            foreach (var point in page?.Points ?? []) yield return point;
+            offset = page?.NextPageOffset is { ValueKind: not JsonValueKind.Null } next ? next : null;
+        } while (offset is not null);
+    }
+
     /// <summary>Query API (1.19 removed <c>/points/search</c>). The tenant filter is top-level, so Qdrant applies it inside every prefetch too.</summary>
     internal async Task<IReadOnlyList<ScoredPoint>> QueryAsync(
         string collection, string tenantId, object query, string? @using, IReadOnlyList<Prefetch>? prefetch, int limit, CancellationToken ct)

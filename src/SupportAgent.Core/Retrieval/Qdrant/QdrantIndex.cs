@@ -79,6 +79,16 @@ public sealed class QdrantIndex(
         WithCollectionAsync((client, c) =>
             client.CountAsync(c.Name, tenantId, documentId is null ? [] : [QdrantFilter.Match("document_id", documentId)], ct), ct);
 
+    /// <summary>The chunk ids stored for the tenant (or one of its documents): for consistency checks and operations.</summary>
+    public Task<IReadOnlyList<string>> ChunkIdsAsync(string tenantId, string? documentId, CancellationToken ct) =>
+        WithCollectionAsync<IReadOnlyList<string>>(async (client, c) =>
+        {
+            var ids = new List<string>();
+            await foreach (var p in client.ScrollAsync(c.Name, tenantId, documentId is null ? [] : [QdrantFilter.Match("document_id", documentId)], 256, ct))
+                if (p.Payload?.TenantId == tenantId) ids.Add(p.Payload.ChunkId);
+            return ids;
+        }, ct);
+
     private static QdrantPoint ToPoint(string tenantId, string documentId, IndexEntry entry, QdrantCollection c)
     {
         var chunk = entry.Chunk;

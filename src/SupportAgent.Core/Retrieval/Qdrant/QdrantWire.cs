@@ -55,6 +55,11 @@ internal sealed record HasIdCondition(IReadOnlyList<string> HasId);
 
 internal sealed record FilterSelector(QdrantFilter Filter);
 
+/// <param name="Offset">The point id to start from: the previous page's <c>next_page_offset</c>.</param>
+internal sealed record ScrollRequest(QdrantFilter Filter, int Limit, JsonElement? Offset, bool WithPayload = true);
+
+internal sealed record ScrollResponse(IReadOnlyList<ScoredPoint> Points, JsonElement? NextPageOffset);
+
 internal sealed record CountRequest(QdrantFilter Filter, bool Exact = true);
 
 /// <param name="Query">A dense vector (<c>float[]</c>), a <see cref="SparseVector"/>, or a fusion such as <see cref="RrfFusion"/>.</param>

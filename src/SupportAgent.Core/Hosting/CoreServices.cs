@@ -11,6 +11,7 @@ using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
+using SupportAgent.Core.Retrieval.Qdrant;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
 
@@ -47,8 +48,11 @@ public static class CoreServices
         services.AddSingleton<ParserRegistry>();
         services.AddScoped<DocumentIngestor>();
 
-        services.AddSingleton<IKnowledgeIndex>(sp =>
+        services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>
             new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+        services.AddQdrantIndex();
+        // SupportAgent:Index:Provider picks one of the keyed implementations.
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();

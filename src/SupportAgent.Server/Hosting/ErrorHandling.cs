@@ -22,6 +22,7 @@ public static class ErrorHandling
                 _ => null,
             };
         });
+        builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddValidation();
         return builder;
     }

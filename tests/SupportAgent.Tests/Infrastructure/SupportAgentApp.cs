@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
     public const string OperatorKey = "test-operator-key";
     public string DataDirectory { get; }
     private readonly Dictionary<string, string?> settings = new();
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public SupportAgentApp(string? dataDirectory = null)
     {
@@ -29,6 +31,13 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces services before the server starts (fakes for the edges that cannot run here).</summary>
+    public SupportAgentApp WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +45,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
         builder.UseSetting("SupportAgent:Demo:Seed", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));
     }
 
     public HttpClient ClientWithKey(string? key)

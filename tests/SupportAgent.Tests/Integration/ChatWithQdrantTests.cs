@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration;
+
+/// <summary>The whole server with <c>SupportAgent:Index:Provider = qdrant</c>, against the fake Qdrant over real HTTP.</summary>
+public sealed class ChatWithQdrantTests : IAsyncLifetime
+{
+    private FakeQdrantServer qdrant = null!;
+    private SupportAgentApp app = null!;
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    public async Task InitializeAsync()
+    {
+        qdrant = await FakeQdrantServer.StartAsync();
+        app = new SupportAgentApp()
+            .With("SupportAgent:Index:Provider", "qdrant")
+            .With("SupportAgent:Qdrant:Url", qdrant.Url.ToString())
+            .With("SupportAgent:Qdrant:TimeoutSeconds", "1.5")
+            .With("SupportAgent:Qdrant:MaxRetries", "1")
+            .With("SupportAgent:Qdrant:RetryDelayMilliseconds", "20")
+            .WithServices(s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new BagOfWordsEmbeddings()));
+        keys = await app.CreateTenantWithKnowledgeAsync("acme");
+    }
+
+    public async Task DisposeAsync()
+    {
+        app.Dispose();
+        await qdrant.DisposeAsync();
+    }
+
+    private async Task<(JsonElement Reply, TimeSpan Took)> AskAsync(string question)
+    {
+        using var chat = new ChatClient(app, "acme", keys.Widget);
+        var conversation = await chat.StartAsync();
+        var watch = Stopwatch.StartNew();
+        var response = await chat.PostAsync(conversation, question);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(), watch.Elapsed);
+    }
+
+    private static void AssertHandedOffBecauseRetrievalIsUnavailable(JsonElement reply)
+    {
+        Assert.Equal("escalated", reply.GetProperty("decision").GetString());
+        Assert.Equal("retrieval_unavailable", reply.GetProperty("reason").GetString());
+        Assert.Contains("a person will reply", reply.GetProperty("reply").GetString());
+        Assert.False(string.IsNullOrEmpty(reply.GetProperty("escalationId").GetString()));
+    }
+
+    [Fact]
+    public async Task UploadedKnowledgeIsStoredInQdrantAndAnswersWithACitation()
+    {
+        var (reply, _) = await AskAsync("How long does shipping to Canada take?");
+
+        Assert.Equal("answered", reply.GetProperty("decision").GetString());
+        Assert.Contains("5 to 8 business days", reply.GetProperty("reply").GetString());
+        Assert.Equal("international-shipping", Assert.Single(reply.GetProperty("citations").EnumerateArray()).GetProperty("documentId").GetString());
+        Assert.True(Assert.Single(qdrant.Collections.Values).PointCount >= 3);
+        Assert.Contains(qdrant.Requests, r => r.Path.EndsWith("/points/query") && r.Body!["prefetch"] is not null);
+    }
+
+    [Fact]
+    public async Task WhenQdrantIsDownTheCustomerIsHandedToAPersonNotShownAnError()
+    {
+        await qdrant.StopAsync();
+
+        var (reply, _) = await AskAsync("How long does shipping to Canada take?");
+
+        AssertHandedOffBecauseRetrievalIsUnavailable(reply);
+        using var staff = app.ClientWithKey(keys.Staff);
+        var queue = await staff.GetFromJsonAsync<JsonElement>("/api/tenants/acme/escalations?status=open");
+        Assert.Equal("retrieval_unavailable", Assert.Single(queue.GetProperty("escalations").EnumerateArray()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task WhenQdrantIsSlowTheCustomerIsHandedToAPersonWithinTheTimeout()
+    {
+        qdrant.Delay = TimeSpan.FromSeconds(8);
+
+        var (reply, took) = await AskAsync("How long does shipping to Canada take?");
+
+        AssertHandedOffBecauseRetrievalIsUnavailable(reply);
+        Assert.True(took < TimeSpan.FromSeconds(6), $"the reply took {took}");
+    }
+
+    [Fact]
+    public async Task WhenQdrantKeepsAnsweringServiceUnavailableTheCustomerIsHandedToAPerson()
+    {
+        qdrant.FailNext(10, HttpStatusCode.ServiceUnavailable);
+
+        var (reply, _) = await AskAsync("How long does shipping to Canada take?");
+
+        AssertHandedOffBecauseRetrievalIsUnavailable(reply);
+    }
+
+    [Fact]
+    public async Task AnUploadWhileQdrantIsDownIsRefusedWith503AndLeavesNothingHalfWritten()
+    {
+        await qdrant.StopAsync();
+
+        var response = await app.UploadAsync("acme", keys.Admin, ("gift-wrapping.md", "# Gift wrapping\n\nGift wrapping costs 4 euros per parcel."));
+
+        var detail = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("nothing was changed", detail);
+        using var admin = app.ClientWithKey(keys.Admin);
+        var documents = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
+        Assert.DoesNotContain(documents.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == "gift-wrapping");
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Qdrant;
+using SupportAgent.Tests.Fakes;
+
+namespace SupportAgent.Tests.Qdrant;
+
+/// <summary>A fake Qdrant per test and QdrantIndex instances wired by the product's own registration.</summary>
+public abstract class QdrantTestBase : IAsyncLifetime
+{
+    protected static readonly BagOfWordsEmbeddings Embeddings = new();
+    protected FakeQdrantServer Server { get; private set; } = null!;
+    private readonly List<ServiceProvider> providers = [];
+
+    public async Task InitializeAsync() => Server = await FakeQdrantServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var p in providers) await p.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    protected QdrantIndex Index(params (string, string?)[] settings)
+    {
+        var provider = QdrantTestServices.Build(Server.Url, settings);
+        providers.Add(provider);
+        return (QdrantIndex)provider.GetRequiredKeyedService<IKnowledgeIndex>("qdrant");
+    }
+
+    protected static IndexEntry Entry(string chunkId, string text) =>
+        new(new IndexedChunk(chunkId, "faq", "FAQ", null, text, null), Embeddings.Embed(text));
+
+    protected static Task<IReadOnlyList<SearchHit>> Search(QdrantIndex index, string text, CancellationToken ct = default) =>
+        index.SearchAsync("acme", new SearchQuery(text, 5, Embeddings.Embed(text)), ct);
+
+    /// <summary>Disposed with the test, like the indexes from <see cref="Index"/>.</summary>
+    protected ServiceProvider Track(ServiceProvider provider)
+    {
+        providers.Add(provider);
+        return provider;
+    }
+
+    protected int Calls(string pathEnd) => Server.Requests.Count(r => r.Path.EndsWith(pathEnd));
+}

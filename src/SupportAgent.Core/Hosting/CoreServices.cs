@@ -5,6 +5,7 @@ using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Generation;
+using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
@@ -53,6 +54,10 @@ public static class CoreServices
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
         services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
+        services.AddScoped<ApprovedAnswerFastPath>();
+        services.AddScoped<ApprovedAnswers>();
+        services.AddScoped<HandoffService>();
+        services.AddScoped<FeedbackService>();
         services.AddScoped<ChatService>();
         return services;
     }

@@ -1,11 +1,14 @@
 using SupportAgent.Core.Hosting;
+using SupportAgent.Server.ApprovedAnswers;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
+using SupportAgent.Server.Origins;
 using SupportAgent.Server.Tenants;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +18,8 @@ builder.AddProblemResponses();
 builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
+builder.AddWidgetOrigins();
+builder.AddHandoff();
 builder.AddStartupTasks();
 builder.Services.AddOpenApi();
 
@@ -22,16 +27,21 @@ var app = builder.Build();
 
 app.UseProblemResponses();
 app.UseStaticFiles();
+app.UseWidgetCors();
 app.UseAuthentication();
+app.UseWidgetOriginCheck();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapHomePage();
+app.MapWidget();
+app.MapConsole();
 app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapApprovedAnswers();
 app.MapNotFound();
 
 app.Run();

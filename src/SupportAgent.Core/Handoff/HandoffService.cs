@@ -48,7 +48,7 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
                 return HandoffError.Invalid("There is no customer question to save; pass 'question'.");
             if (string.IsNullOrWhiteSpace(answer))
                 return HandoffError.Invalid("Reply to the customer before saving an approved answer, or pass 'answer'.");
-            approved = ApprovedAnswers.New(tenantId, question, answer, escalation.Id, clock.GetUtcNow());
+            approved = ApprovedAnswerStore.New(tenantId, question, answer, escalation.Id, clock.GetUtcNow());
             db.ApprovedAnswers.Add(approved);
         }
         escalation.Status = EscalationStatus.Resolved;

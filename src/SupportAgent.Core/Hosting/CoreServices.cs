@@ -55,7 +55,7 @@ public static class CoreServices
         services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ApprovedAnswerFastPath>();
-        services.AddScoped<ApprovedAnswers>();
+        services.AddScoped<ApprovedAnswerStore>();
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<ChatService>();

@@ -5,7 +5,7 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Handoff;
 
 /// <summary>Admins' list/create/edit/delete of a tenant's approved Q&amp;A pairs.</summary>
-public sealed class ApprovedAnswers(SupportDbContext db, TimeProvider clock)
+public sealed class ApprovedAnswerStore(SupportDbContext db, TimeProvider clock)
 {
     public const int MaxLength = 8000;
 

@@ -20,8 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>The tenant's storefront: another origin than the server (localhost vs 127.0.0.1), like a real customer site.</summary>
-    public string ShopOrigin => $"http://localhost:{Server.Port}";
+    private ShopSite? shop;
+
+    /// <summary>The tenants' storefront: another origin than the server, like a real customer site.</summary>
+    public string ShopOrigin => shop!.Origin;
 
     public async Task InitializeAsync()
     {
@@ -29,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Server = new Uri(addresses.First());
+        shop = await ShopSite.StartAsync(Server);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -43,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
+        if (shop is not null) await shop.DisposeAsync();
         App.Dispose();
     }
 
@@ -77,16 +81,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Opens the storefront page that embeds the widget with one script tag, exactly as a tenant would.</summary>
-    public async Task<IPage> OpenShopAsync(string tenant, string widgetKey, int width = 1280, int height = 800)
+    public async Task<IPage> OpenShopAsync(string tenant, string widgetKey, int width = 1280, int height = 800, Func<IPage, Task>? beforeLoad = null)
     {
         var page = await NewPageAsync(width, height);
-        var html = $"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Shop</title></head><body style="font-family:system-ui;margin:40px"><h1>Outdoor Shop</h1><p>Jackets, boots and tents.</p>
-            <script src="{Server}widget.js" data-tenant="{tenant}" data-key="{widgetKey}" data-title="Outdoor Shop help" defer></script></body></html>
-            """;
-        await page.RouteAsync($"{ShopOrigin}/shop", route => route.FulfillAsync(new RouteFulfillOptions { Body = html, ContentType = "text/html" }));
-        await page.GotoAsync($"{ShopOrigin}/shop");
+        if (beforeLoad is not null) await beforeLoad(page);
+        await page.GotoAsync($"{ShopOrigin}/shop?tenant={Uri.EscapeDataString(tenant)}&key={Uri.EscapeDataString(widgetKey)}");
         return page;
     }
 

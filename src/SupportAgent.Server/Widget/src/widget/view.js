@@ -75,7 +75,7 @@ export function createView(config, handlers) {
 function sources(citations) {
   const box = el("div", { class: "sa-sources" }, el("span", {}, "Sources:"));
   citations.forEach((c, i) => {
-    const label = `[${i + 1}] ${c.title}${c.heading ? " — " + c.heading : ""}`;
+    const label = `[${i + 1}] ${c.title}${section(c) ? " — " + section(c) : ""}`;
     if (c.url) box.append(el("a", { href: c.url, target: "_blank", rel: "noopener", "data-document-id": c.documentId }, label));
     else {
       // No public URL: the link reveals the quoted passage in place instead of leading nowhere.
@@ -90,6 +90,13 @@ function sources(citations) {
     }
   });
   return box;
+}
+
+// Headings carry their path ("Shipping › Canada"); the document title already says the first part.
+function section(c) {
+  const parts = (c.heading || "").split(" › ").filter(Boolean);
+  if (parts[0] === c.title) parts.shift();
+  return parts.join(" › ");
 }
 
 function feedbackButtons(messageId, onFeedback) {

@@ -21,9 +21,13 @@ public sealed class HandoffTests(BrowserFixture fixture)
         await shop.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" }).ClickAsync();
 
         await Expect(shop.Locator(".sa-handoff")).ToContainTextAsync("A person will reply here");
-        var row = console.Locator("tr[data-escalation-id]"); // no reload: pushed over SignalR
-        await Expect(row).ToHaveCountAsync(1);
-        await Expect(row).ToContainTextAsync("wants human");
+        var rows = console.Locator("tr[data-escalation-id]"); // no reload: pushed over SignalR
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("wants human");
+        await AnotherCustomerReportsAnUrgentProblemAsync(keys.Widget);
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToContainTextAsync("urgent"); // higher priority goes first although it is newer
+        var row = rows.Last;
         await Screens.CaptureAsync(console, "console-queue");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -34,6 +38,14 @@ public sealed class HandoffTests(BrowserFixture fixture)
         await Expect(console.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reply sent" })).ToBeVisibleAsync();
         await Screens.CaptureAsync(console, "console-escalation");
         await Screens.CaptureAsync(shop, "widget-handoff");
+    }
+
+    private async Task AnotherCustomerReportsAnUrgentProblemAsync(string widgetKey)
+    {
+        using var widget = fixture.Http(widgetKey);
+        var started = await (await widget.PostAsync("/api/tenants/handoff/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        (await widget.PostAsJsonAsync($"/api/tenants/handoff/conversations/{started.GetProperty("conversationId").GetString()}/messages",
+            new { text = "I was charged twice for order 1182, please fix this urgently" })).EnsureSuccessStatusCode();
     }
 
     [BrowserFact]

@@ -21,7 +21,7 @@ export async function renderQueue(main, session, status = "open") {
   main.replaceChildren(
     el("div", { class: "bar" }, el("h1", {}, "Escalation queue"), el("label", { for: "queue-status" }, "Show "), filter),
     el("p", { class: "muted", id: "queue-live", role: "status" }, `${data.escalations.length} escalation(s); new ones appear here live.`),
-    data.escalations.length === 0 ? el("p", {}, "Nothing waiting. 🎉") :
+    data.escalations.length === 0 ? el("p", {}, "Nothing waiting.") :
       el("table", { class: "queue" },
         el("caption", { class: "sa-sr" }, "Escalations, highest priority and oldest first"),
         el("thead", {}, el("tr", {}, ...["Priority", "Age", "Category", "Urgency", "Sentiment", "Reason", "Summary", "SLA"].map((h) => el("th", { scope: "col" }, h)))),

@@ -18,8 +18,8 @@ export const css = `
 .sa-sources{margin-top:6px;font-size:13px;white-space:normal}
 .sa-sources a{color:#1640b0;display:block}
 .sa-snippet{margin:4px 0 0;padding:6px 8px;background:#fff;border-radius:6px;color:#333}
-.sa-feedback{display:flex;gap:6px;margin-top:6px}
-.sa-feedback button{border:1px solid #b9c0cc;background:#fff;border-radius:8px;padding:2px 8px;cursor:pointer;font-size:14px}
+.sa-feedback{display:flex;align-items:center;gap:6px;margin-top:6px;font-size:13px;color:#4a5363}
+.sa-feedback button{border:1px solid #8a93a3;background:#fff;color:#1d2430;border-radius:8px;padding:2px 10px;cursor:pointer;font:600 13px system-ui,sans-serif}
 .sa-feedback button[aria-pressed=true]{background:#1f4fd1;border-color:#1f4fd1;color:#fff}
 .sa-handoff{align-self:stretch;text-align:center;font-size:13px;color:#0a5c34;background:#e4f5ec;border-radius:8px;padding:6px}
 .sa-typing{align-self:flex-start;color:#4a5363;font-size:13px;font-style:italic}

@@ -100,8 +100,9 @@ function section(c) {
 }
 
 function feedbackButtons(messageId, onFeedback) {
-  const up = el("button", { type: "button", "aria-label": "Helpful", "aria-pressed": "false", title: "Helpful" }, "👍");
-  const down = el("button", { type: "button", "aria-label": "Not helpful", "aria-pressed": "false", title: "Not helpful" }, "👎");
+  // Words, not emoji: emoji fonts are missing on many machines and read inconsistently by screen readers.
+  const up = el("button", { type: "button", "aria-label": "Helpful", "aria-pressed": "false" }, "Yes");
+  const down = el("button", { type: "button", "aria-label": "Not helpful", "aria-pressed": "false" }, "No");
   const choose = async (helpful) => {
     up.setAttribute("aria-pressed", String(helpful));
     down.setAttribute("aria-pressed", String(!helpful));
@@ -109,5 +110,5 @@ function feedbackButtons(messageId, onFeedback) {
   };
   up.addEventListener("click", () => choose(true));
   down.addEventListener("click", () => choose(false));
-  return el("div", { class: "sa-feedback", role: "group", "aria-label": "Was this answer helpful?" }, up, down);
+  return el("div", { class: "sa-feedback", role: "group", "aria-label": "Was this answer helpful?" }, el("span", { "aria-hidden": "true" }, "Helpful?"), up, down);
 }

@@ -53,6 +53,24 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCustomerSeesStaffTypingButAWidgetCannotFakeIt()
+    {
+        await using var widget = app.Hub(keys.Widget);
+        var typing = new TaskCompletionSource<string>();
+        widget.On<string>(nameof(IChatWidget.StaffTyping), id => typing.TrySetResult(id));
+        await widget.StartAsync();
+        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        await using var console = app.Hub(keys.Staff);
+        await console.StartAsync();
+
+        await console.InvokeAsync("JoinConversation", conversation);
+        await console.InvokeAsync("Typing", conversation);
+
+        Assert.Equal(conversation, await typing.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => widget.InvokeAsync("Typing", conversation));
+    }
+
+    [Fact]
     public async Task AnEscalationPastTheTenantsFirstResponseTargetIsFlaggedOverdue()
     {
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");

@@ -5,6 +5,7 @@ using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
+using SupportAgent.Server.Evaluations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
@@ -42,6 +43,7 @@ app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
 app.MapApprovedAnswers();
+app.MapEvaluations();
 app.MapNotFound();
 
 app.Run();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge.Chunking;
@@ -59,6 +60,7 @@ public static class CoreServices
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<ChatService>();
+        services.AddSingleton<EvaluationRunner>();
         return services;
     }
 

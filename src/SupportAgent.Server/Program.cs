@@ -1,5 +1,7 @@
 using SupportAgent.Core.Hosting;
+using SupportAgent.Server.ApprovedAnswers;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
@@ -7,6 +9,7 @@ using SupportAgent.Server.Evaluations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
+using SupportAgent.Server.Origins;
 using SupportAgent.Server.Tenants;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +19,8 @@ builder.AddProblemResponses();
 builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
+builder.AddWidgetOrigins();
+builder.AddHandoff();
 builder.AddStartupTasks();
 builder.Services.AddOpenApi();
 
@@ -23,16 +28,21 @@ var app = builder.Build();
 
 app.UseProblemResponses();
 app.UseStaticFiles();
+app.UseWidgetCors();
 app.UseAuthentication();
+app.UseWidgetOriginCheck();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapHomePage();
+app.MapWidget();
+app.MapConsole();
 app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapApprovedAnswers();
 app.MapEvaluations();
 app.MapNotFound();
 

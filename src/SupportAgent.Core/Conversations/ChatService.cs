@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Hosting;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Triage;
@@ -16,7 +17,7 @@ namespace SupportAgent.Core.Conversations;
 /// </summary>
 public sealed class ChatService(
     SupportDbContext db, ITriage triage, Retriever retriever, IAnswerGenerator generator, IChatNotifier notifier,
-    IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatService> log)
+    IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatService> log, ApprovedAnswerFastPath approvedAnswers)
 {
     public async Task<Conversation> StartAsync(string tenantId, bool isEvaluation, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public sealed class ChatService(
         };
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
+        if (await approvedAnswers.TryAnswerAsync(conversation, message, history, started, ct) is { } approved) return approved;
 
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
         var settings = tenant.Settings;

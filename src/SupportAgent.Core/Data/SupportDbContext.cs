@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
 
@@ -15,6 +16,8 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<ApprovedAnswer> ApprovedAnswers => Set<ApprovedAnswer>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -75,6 +78,19 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
             e.Property(x => x.Sources).HasJsonConversion();
+        });
+        model.Entity<ApprovedAnswer>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.TenantId);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Feedback>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.MessageId, f.Source }).IsUnique();
+            e.HasIndex(f => new { f.TenantId, f.CreatedAt });
+            e.HasOne<Message>().WithMany().HasForeignKey(f => f.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,6 +6,7 @@ using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
+using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
@@ -58,6 +59,10 @@ public static class CoreServices
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
         services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
+        services.AddScoped<ApprovedAnswerFastPath>();
+        services.AddScoped<ApprovedAnswerStore>();
+        services.AddScoped<HandoffService>();
+        services.AddScoped<FeedbackService>();
         services.AddScoped<ChatService>();
         services.AddSingleton<EvaluationRunner>();
         return services;

@@ -14,4 +14,10 @@ public sealed class TenantSettings
     /// <summary>Chunk size and overlap in tokens used when this tenant's documents are ingested.</summary>
     public int ChunkTokens { get; set; } = 300;
     public int ChunkOverlapTokens { get; set; } = 40;
+
+    /// <summary>How similar (0..1, term cosine) a question must be to an approved one to get its reply directly.</summary>
+    public double ApprovedAnswerThreshold { get; set; } = 0.75;
+
+    /// <summary>Target time to a staff member's first reply on an escalation; older open ones are highlighted.</summary>
+    public int FirstResponseTargetMinutes { get; set; } = 30;
 }

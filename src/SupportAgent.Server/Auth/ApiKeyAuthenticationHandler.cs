@@ -20,7 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = ReadKey();
+        var key = ReadKey(Request);
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
 
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(operatorKey.Value)))
@@ -34,12 +34,15 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(SupportClaims.KeyPrefix, apiKey.Prefix));
     }
 
-    private string? ReadKey()
+    /// <summary>True when the request carries a key; otherwise the console's cookie session is consulted instead.</summary>
+    public static bool HasKey(HttpRequest request) => !string.IsNullOrEmpty(ReadKey(request));
+
+    private static string? ReadKey(HttpRequest request)
     {
-        if (Request.Headers.TryGetValue("X-Api-Key", out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
-        var authorization = Request.Headers.Authorization.ToString();
+        if (request.Headers.TryGetValue("X-Api-Key", out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
+        var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization["Bearer ".Length..].Trim();
-        if (Request.Path.StartsWithSegments("/hubs")) return Request.Query["access_token"].ToString();
+        if (request.Path.StartsWithSegments("/hubs")) return request.Query["access_token"].ToString();
         return null;
     }
 

@@ -6,12 +6,18 @@ namespace SupportAgent.Server.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>API-key authentication, one policy per role, and a fallback policy so nothing is public by accident.</summary>
+    /// <summary>Either an API key or the console's cookie session; a request with a key never falls back to the cookie.</summary>
+    public const string KeyOrCookie = "KeyOrCookie";
+
+    /// <summary>API-key authentication, the console's cookie session, one policy per role, and a fallback policy so nothing is public by accident.</summary>
     public static WebApplicationBuilder AddApiKeyAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OperatorKey>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(KeyOrCookie)
+            .AddPolicyScheme(KeyOrCookie, null, o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.HasKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : ConsoleCookie.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleCookie();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Operator, p => p.RequireClaim(SupportClaims.Role, Roles.Operator))

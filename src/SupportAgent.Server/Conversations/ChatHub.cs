@@ -12,7 +12,7 @@ namespace SupportAgent.Server.Conversations;
 /// queue group and any conversation of their tenant. Every call is scoped to the key's tenant.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatService chat, MessageValidation validation) : Hub<IChatWidget>
+public sealed partial class ChatHub(ChatService chat, MessageValidation validation) : Hub<IChatWidget>
 {
     public static string ConversationGroup(string conversationId) => $"conversation:{conversationId}";
     public static string StaffGroup(string tenantId) => $"staff:{tenantId}";

@@ -14,6 +14,7 @@ public static class ChatSetup
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         app.MapConversations();
+        app.MapFeedback();
         app.MapHub<ChatHub>("/hubs/chat");
         return app;
     }

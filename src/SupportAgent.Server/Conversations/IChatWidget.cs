@@ -10,6 +10,12 @@ public interface IChatWidget
 
     /// <summary>Staff only: a new escalation in their tenant's queue.</summary>
     Task EscalationCreated(EscalationView escalation);
+
+    /// <summary>Staff only: an escalation was replied to or resolved (by anyone), so queues stay in step.</summary>
+    Task EscalationUpdated(EscalationView escalation);
+
+    /// <summary>Widgets: a staff member is typing in this conversation.</summary>
+    Task StaffTyping(string conversationId);
 }
 
 public sealed record MessageView(string Id, string ConversationId, string Role, string Text, IReadOnlyList<Citation> Citations, DateTimeOffset CreatedAt)
@@ -18,8 +24,11 @@ public sealed record MessageView(string Id, string ConversationId, string Role, 
         new(m.Id, m.ConversationId, m.Role.ToString().ToLowerInvariant(), m.Text, m.Citations, m.CreatedAt);
 }
 
+/// <param name="Urgency">From the decision's triage; filled by the queue endpoints.</param>
+/// <param name="FirstResponseDueAt">When the tenant's first-response target runs out; <paramref name="Overdue"/> once passed with no reply.</param>
 public sealed record EscalationView(string Id, string ConversationId, string Status, int Priority, string Reason, string? Category,
-    string Summary, string? Draft, IReadOnlyList<Citation> Sources, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt)
+    string Summary, string? Draft, IReadOnlyList<Citation> Sources, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
+    string? Urgency = null, string? Sentiment = null, DateTimeOffset? FirstResponseDueAt = null, bool Overdue = false)
 {
     public static EscalationView From(Escalation e) =>
         new(e.Id, e.ConversationId, e.Status.ToString().ToLowerInvariant(), e.Priority, e.Reason, e.Category, e.Summary, e.Draft,

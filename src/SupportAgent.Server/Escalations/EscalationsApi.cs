@@ -16,11 +16,12 @@ public static class EscalationsApi
         var group = app.MapTenantGroup("escalations", "Escalations").RequireAuthorization(Policies.Staff);
         group.MapGet("/", ListAsync).WithSummary("The queue: highest priority first, then oldest.");
         group.MapGet("/{id}", GetAsync);
+        group.MapEscalationActions();
         return group;
     }
 
     private static async Task<Results<Ok<EscalationList>, ProblemHttpResult>> ListAsync(
-        string? status, CurrentTenant tenant, SupportDbContext db, CancellationToken ct)
+        string? status, CurrentTenant tenant, SupportDbContext db, QueueViews views, CancellationToken ct)
     {
         var query = db.Escalations.AsNoTracking().Where(e => e.TenantId == tenant.Id);
         if (!string.IsNullOrEmpty(status))
@@ -30,14 +31,15 @@ public static class EscalationsApi
             query = query.Where(e => e.Status == parsed);
         }
         var items = await query.OrderBy(e => e.Priority).ThenBy(e => e.CreatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(new EscalationList([.. items.Select(EscalationView.From)]));
+        return TypedResults.Ok(new EscalationList(await views.ToViewsAsync(tenant.Id, items, ct)));
     }
 
-    private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> GetAsync(string id, CurrentTenant tenant, SupportDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> GetAsync(
+        string id, CurrentTenant tenant, SupportDbContext db, QueueViews views, CancellationToken ct)
     {
         var escalation = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == tenant.Id && e.Id == id, ct);
         return escalation is null
             ? TypedResults.Problem(statusCode: 404, detail: $"Escalation '{id}' does not exist in tenant '{tenant.Id}'.")
-            : TypedResults.Ok(EscalationView.From(escalation));
+            : TypedResults.Ok(await views.ToViewAsync(escalation, ct));
     }
 }

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Core.Handoff;
+
+/// <summary>What staff do with an escalation: reply (pushed live to the customer), resolve (optionally teaching an approved answer).</summary>
+public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, TimeProvider clock)
+{
+    public Task<Escalation?> FindAsync(string tenantId, string escalationId, CancellationToken ct) =>
+        db.Escalations.FirstOrDefaultAsync(e => e.TenantId == tenantId && e.Id == escalationId, ct);
+
+    public async Task<HandoffOutcome<Message>> ReplyAsync(string tenantId, string escalationId, string text, string? author, CancellationToken ct)
+    {
+        if (await FindAsync(tenantId, escalationId, ct) is not { } escalation)
+            return HandoffError.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
+        var now = clock.GetUtcNow();
+        var message = new Message
+        {
+            Id = Ids.New("m"), TenantId = tenantId, ConversationId = escalation.ConversationId, Role = MessageRole.Staff,
+            Text = text, Author = author, CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        escalation.FirstResponseAt ??= now; // the SLA clock stops at the first reply, not at resolution
+        await db.SaveChangesAsync(ct);
+        await notifier.MessageAddedAsync(message, CancellationToken.None);
+        return message;
+    }
+
+    /// <summary>
+    /// Resolves the escalation. With <paramref name="saveAsApproved"/>, the customer's question and the staff reply
+    /// (or <paramref name="answer"/> when given) become an approved pair that answers the next such question directly.
+    /// </summary>
+    public async Task<HandoffOutcome<ResolvedEscalation>> ResolveAsync(string tenantId, string escalationId, bool saveAsApproved,
+        string? question, string? answer, CancellationToken ct)
+    {
+        if (await FindAsync(tenantId, escalationId, ct) is not { } escalation)
+            return HandoffError.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
+        if (escalation.Status == EscalationStatus.Resolved)
+            return HandoffError.Conflict($"Escalation '{escalationId}' is already resolved.");
+
+        ApprovedAnswer? approved = null;
+        if (saveAsApproved)
+        {
+            question = string.IsNullOrWhiteSpace(question) ? await CustomerQuestionAsync(escalation, ct) : question.Trim();
+            answer = string.IsNullOrWhiteSpace(answer) ? await LatestStaffReplyAsync(escalation, ct) : answer.Trim();
+            if (string.IsNullOrWhiteSpace(question))
+                return HandoffError.Invalid("There is no customer question to save; pass 'question'.");
+            if (string.IsNullOrWhiteSpace(answer))
+                return HandoffError.Invalid("Reply to the customer before saving an approved answer, or pass 'answer'.");
+            approved = ApprovedAnswerStore.New(tenantId, question, answer, escalation.Id, clock.GetUtcNow());
+            db.ApprovedAnswers.Add(approved);
+        }
+        escalation.Status = EscalationStatus.Resolved;
+        escalation.ResolvedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return new ResolvedEscalation(escalation, approved);
+    }
+
+    private async Task<string?> CustomerQuestionAsync(Escalation escalation, CancellationToken ct)
+    {
+        var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == escalation.DecisionId, ct);
+        return decision is null ? null
+            : await db.Messages.AsNoTracking().Where(m => m.Id == decision.MessageId).Select(m => m.Text).FirstOrDefaultAsync(ct);
+    }
+
+    private Task<string?> LatestStaffReplyAsync(Escalation escalation, CancellationToken ct) =>
+        db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == escalation.ConversationId && m.Role == MessageRole.Staff && m.CreatedAt >= escalation.CreatedAt)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.Text).FirstOrDefaultAsync(ct);
+}
+
+public sealed record ResolvedEscalation(Escalation Escalation, ApprovedAnswer? Approved);

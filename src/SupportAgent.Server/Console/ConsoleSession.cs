@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Server.Auth;
+
+namespace SupportAgent.Server.Console;
+
+/// <summary>Sign-in for the console: a staff or admin key is checked once and exchanged for the cookie session.</summary>
+public static class ConsoleSession
+{
+    public sealed record SignInRequest(string? Key);
+    public sealed record SessionView(string Tenant, string Role);
+
+    public static RouteGroupBuilder MapConsoleSession(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/console/session").WithTags("Console").DisableAntiforgery();
+        group.MapPost("/", SignInAsync).AllowAnonymous().WithSummary("Exchange a staff or admin key for a console session cookie.");
+        group.MapGet("/", Current).RequireAuthorization(Policies.Staff);
+        group.MapDelete("/", (Delegate)SignOutAsync).AllowAnonymous();
+        return group;
+    }
+
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext http, TenantService tenants, CancellationToken ct)
+    {
+        var key = request.Key?.Trim();
+        var apiKey = string.IsNullOrEmpty(key) ? null : await tenants.FindKeyAsync(key, ct);
+        if (apiKey is null || apiKey.Role is not (ApiKeyRole.Staff or ApiKeyRole.Admin))
+            return TypedResults.Problem(statusCode: 401, detail: "That is not a staff or admin key; ask your administrator for one.");
+        var role = Roles.Name(apiKey.Role);
+        var identity = new ClaimsIdentity(
+            [new Claim(SupportClaims.Role, role), new Claim(SupportClaims.Tenant, apiKey.TenantId), new Claim(SupportClaims.KeyPrefix, apiKey.Prefix)],
+            ConsoleCookie.Scheme, ClaimTypes.Name, SupportClaims.Role);
+        await http.SignInAsync(ConsoleCookie.Scheme, new ClaimsPrincipal(identity));
+        return TypedResults.Ok(new SessionView(apiKey.TenantId, role));
+    }
+
+    private static Ok<SessionView> Current(ClaimsPrincipal user) =>
+        TypedResults.Ok(new SessionView(user.FindFirst(SupportClaims.Tenant)?.Value ?? "", user.FindFirst(SupportClaims.Role)?.Value ?? ""));
+
+    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(ConsoleCookie.Scheme);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Handoff;
+using SupportAgent.Server.Auth;
+
+namespace SupportAgent.Server.Conversations;
+
+/// <summary>The customer's thumbs up/down on an answer (the widget also sends it over the hub).</summary>
+public static class FeedbackApi
+{
+    public sealed record FeedbackRequest(bool? Helpful);
+
+    public static RouteGroupBuilder MapFeedback(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapTenantGroup("conversations", "Conversations").RequireAuthorization(Policies.Widget);
+        group.MapPost("/{c}/messages/{m}/feedback", RecordAsync).WithSummary("Thumbs up/down on an assistant message (widget key).");
+        return group;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RecordAsync(
+        string c, string m, FeedbackRequest request, CurrentTenant tenant, FeedbackService feedback, CancellationToken ct)
+    {
+        if (request.Helpful is not { } helpful) return TypedResults.Problem(statusCode: 400, detail: "Send {\"helpful\": true|false}.");
+        return await feedback.RecordAsync(tenant.Id, c, m, FeedbackSource.Customer, helpful, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: 404, detail: $"Message '{m}' is not an answer in conversation '{c}' of tenant '{tenant.Id}'.");
+    }
+}

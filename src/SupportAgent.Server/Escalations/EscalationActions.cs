@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using SupportAgent.Core.Handoff;
+using SupportAgent.Server.Auth;
+using SupportAgent.Server.Conversations;
+
+namespace SupportAgent.Server.Escalations;
+
+/// <summary>What staff do with an escalation: reply (pushed live to the customer), resolve, and judge the agent's answer.</summary>
+public static class EscalationActions
+{
+    public sealed record ReplyRequest(string? Text);
+    public sealed record ResolveRequest(bool SaveAsApproved = false, string? Question = null, string? Answer = null);
+    public sealed record ResolveResponse(EscalationView Escalation, ApprovedAnswerView? ApprovedAnswer);
+    public sealed record VerdictRequest(bool? Correct);
+
+    public static RouteGroupBuilder MapEscalationActions(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id}/transcript", EscalationTranscript.GetAsync).WithSummary("The conversation, the decision record and the staff verdict.");
+        group.MapPost("/{id}/reply", ReplyAsync).WithSummary("Reply as staff; the customer sees it live.");
+        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("Resolve; optionally save the question and reply as an approved answer.");
+        group.MapPost("/{id}/verdict", VerdictAsync).WithSummary("Mark the agent's answer correct or incorrect.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> ReplyAsync(string id, ReplyRequest request, CurrentTenant tenant,
+        HttpContext http, HandoffService handoff, MessageValidation validation, QueueViews views, IHubContext<ChatHub, IChatWidget> hub, CancellationToken ct)
+    {
+        if (validation.Problem(request.Text) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
+        var author = http.User.FindFirst(SupportClaims.KeyPrefix)?.Value;
+        var outcome = await handoff.ReplyAsync(tenant.Id, id, request.Text!.Trim(), author, ct);
+        if (outcome.Error is { } error) return Problem(error);
+        await NotifyStaffAsync(tenant.Id, id, handoff, views, hub);
+        return TypedResults.Ok(MessageView.From(outcome.Value!));
+    }
+
+    private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, ResolveRequest? request, CurrentTenant tenant,
+        HandoffService handoff, QueueViews views, IHubContext<ChatHub, IChatWidget> hub, CancellationToken ct)
+    {
+        request ??= new ResolveRequest();
+        if (request.SaveAsApproved && (request.Question?.Length > ApprovedAnswerStore.MaxLength || request.Answer?.Length > ApprovedAnswerStore.MaxLength))
+            return TypedResults.Problem(statusCode: 400, detail: $"'question' and 'answer' must be at most {ApprovedAnswerStore.MaxLength} characters.");
+        var outcome = await handoff.ResolveAsync(tenant.Id, id, request.SaveAsApproved, request.Question, request.Answer, ct);
+        if (outcome.Error is { } error) return Problem(error);
+        var view = await views.ToViewAsync(outcome.Value!.Escalation, ct);
+        await hub.Clients.Group(ChatHub.StaffGroup(tenant.Id)).EscalationUpdated(view);
+        return TypedResults.Ok(new ResolveResponse(view, outcome.Value.Approved is { } a ? ApprovedAnswerView.From(a) : null));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> VerdictAsync(string id, VerdictRequest request, CurrentTenant tenant,
+        HandoffService handoff, FeedbackService feedback, EscalationTranscript.Lookup lookup, CancellationToken ct)
+    {
+        if (request.Correct is not { } correct) return TypedResults.Problem(statusCode: 400, detail: "Send {\"correct\": true|false}.");
+        if (await handoff.FindAsync(tenant.Id, id, ct) is not { } escalation)
+            return TypedResults.Problem(statusCode: 404, detail: $"Escalation '{id}' does not exist in tenant '{tenant.Id}'.");
+        var answerId = await lookup.AgentReplyIdAsync(escalation, ct);
+        if (answerId is null || !await feedback.RecordAsync(tenant.Id, escalation.ConversationId, answerId, FeedbackSource.Staff, correct, ct))
+            return TypedResults.Problem(statusCode: 409, detail: $"Escalation '{id}' has no agent answer to judge.");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task NotifyStaffAsync(string tenantId, string id, HandoffService handoff, QueueViews views, IHubContext<ChatHub, IChatWidget> hub)
+    {
+        if (await handoff.FindAsync(tenantId, id, CancellationToken.None) is { } escalation)
+            await hub.Clients.Group(ChatHub.StaffGroup(tenantId)).EscalationUpdated(await views.ToViewAsync(escalation, CancellationToken.None));
+    }
+
+    internal static ProblemHttpResult Problem(HandoffError error) => TypedResults.Problem(detail: error.Detail, statusCode: error.Kind switch
+    {
+        HandoffErrorKind.NotFound => 404,
+        HandoffErrorKind.Conflict => 409,
+        _ => 400,
+    });
+}

@@ -1,0 +1,106 @@
+import { HubConnectionState } from "@microsoft/signalr";
+import { readConfig } from "./config.js";
+import { createConnection, startWithRetry } from "./connection.js";
+import { createView } from "./view.js";
+
+// SupportAgent chat widget: <script src=".../widget.js" data-tenant="…" data-key="…" [data-title="…"]> adds a launcher and a chat panel.
+const config = readConfig();
+const HUMAN_REQUEST = "I'd like to talk to a person, please.";
+const connection = createConnection(config);
+let conversationId = localStorage.getItem(config.storageKey);
+let started = null;
+let typingTimer = null;
+
+const view = createView(config, { onOpen: () => ensureStarted(), onSend: send, onHuman: () => send(HUMAN_REQUEST) });
+
+connection.on("MessageAdded", (message) => {
+  if (message.conversationId !== conversationId || view.has(message.id)) return;
+  view.hideTyping();
+  view.addMessage(message);
+});
+connection.on("StaffTyping", (id) => {
+  if (id !== conversationId) return;
+  view.showTyping("Support");
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => view.hideTyping(), 4000);
+});
+connection.onreconnecting(() => view.setStatus("Connection lost — reconnecting…"));
+connection.onreconnected(async () => {
+  view.setStatus("");
+  await restore(); // staff may have replied while we were away
+});
+
+function ensureStarted() {
+  started ??= (async () => {
+    await startWithRetry(connection, () => view.setStatus("Connecting…"));
+    view.setStatus("");
+    await restore();
+  })();
+  return started;
+}
+
+/** Re-joins the persisted conversation and shows any message not on screen yet. */
+async function restore() {
+  if (!conversationId) return;
+  try {
+    await connection.invoke("JoinConversation", conversationId);
+    const history = await connection.invoke("History", conversationId);
+    for (const m of history) if (!view.has(m.id)) view.addMessage(m, feedback).finish(m, m.citations, m.role === "assistant" && m.citations.length > 0);
+  } catch {
+    // The conversation is gone (or belongs elsewhere): start afresh rather than failing every message.
+    localStorage.removeItem(config.storageKey);
+    conversationId = null;
+    view.clear();
+  }
+}
+
+async function send(text) {
+  view.setBusy(true);
+  view.addMessage({ role: "customer", text });
+  try {
+    await ensureStarted();
+    if (connection.state !== HubConnectionState.Connected) throw new Error("not connected");
+    if (!conversationId) {
+      conversationId = await connection.invoke("StartConversation");
+      localStorage.setItem(config.storageKey, conversationId);
+    }
+    await stream(text);
+  } catch (error) {
+    view.addMessage({ role: "assistant", text: `Sorry, that did not go through (${error.message}). Please try again.` });
+  } finally {
+    view.hideTyping();
+    view.setBusy(false);
+  }
+}
+
+function stream(text) {
+  view.showTyping("Assistant");
+  let bubble = null;
+  return new Promise((resolve, reject) => {
+    connection.stream("SendMessage", conversationId, text).subscribe({
+      next(item) {
+        if (item.type === "token") {
+          if (!bubble) { view.hideTyping(); bubble = view.addMessage({ role: "assistant", text: "" }, feedback); }
+          bubble.append(item.text);
+        } else if (item.type === "done") {
+          view.hideTyping();
+          const reply = item.reply;
+          bubble ??= view.addMessage({ role: "assistant", text: "" }, feedback);
+          const answered = reply.decision === "answered";
+          bubble.finish({ id: reply.messageId, text: reply.reply }, reply.citations, answered);
+          if (!answered) view.addHandoff();
+        }
+      },
+      complete: resolve,
+      error: reject,
+    });
+  });
+}
+
+async function feedback(messageId, helpful) {
+  try {
+    await connection.invoke("SendFeedback", conversationId, messageId, helpful);
+  } catch {
+    view.setStatus("Could not record your feedback; please try again.");
+  }
+}

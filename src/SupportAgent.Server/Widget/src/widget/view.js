@@ -1,0 +1,114 @@
+import { el } from "../shared/dom.js";
+import { css } from "./styles.js";
+
+// The launcher and the panel. Knows nothing about the server: the controller calls these functions.
+export function createView(config, handlers) {
+  document.head.append(el("style", {}, css));
+  const launcher = el("button", { class: "sa-launcher", type: "button", "aria-expanded": "false", "aria-controls": "sa-panel" }, "Chat with us");
+  const status = el("div", { class: "sa-status", role: "status" });
+  const log = el("div", { class: "sa-log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+  const input = el("input", { type: "text", name: "message", placeholder: "Ask a question…", "aria-label": "Your message", maxlength: "4000", autocomplete: "off" });
+  const send = el("button", { type: "submit" }, "Send");
+  const human = el("button", { type: "button", class: "sa-human" }, "Talk to a person");
+  const close = el("button", { type: "button", "aria-label": "Close chat" }, "✕");
+  const form = el("form", { class: "sa-form" }, input, send);
+  const panel = el("section", { class: "sa-panel", id: "sa-panel", role: "dialog", "aria-labelledby": "sa-title", "data-open": "false" },
+    el("div", { class: "sa-head" }, el("h2", { class: "sa-title", id: "sa-title" }, config.title), human, close), status, log, form);
+  document.body.append(launcher, panel);
+
+  const setOpen = (open) => {
+    panel.dataset.open = String(open);
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) { input.focus(); handlers.onOpen(); } else launcher.focus();
+  };
+  launcher.addEventListener("click", () => setOpen(panel.dataset.open !== "true"));
+  close.addEventListener("click", () => setOpen(false));
+  panel.addEventListener("keydown", (e) => { if (e.key === "Escape") setOpen(false); });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    handlers.onSend(text);
+  });
+  human.addEventListener("click", () => handlers.onHuman());
+
+  let typing = null;
+  const scroll = () => { log.scrollTop = log.scrollHeight; };
+  return {
+    setBusy(busy) { send.disabled = busy; human.disabled = busy; if (!busy) input.focus(); },
+    setStatus(text) { status.textContent = text || ""; },
+    has(id) { return !!id && !!log.querySelector(`[data-message-id="${CSS.escape(id)}"]`); },
+    clear() { log.replaceChildren(); },
+    addMessage(message, onFeedback) {
+      const bubble = el("div", { class: `sa-msg sa-${message.role}`, "data-role": message.role, "data-message-id": message.id });
+      if (message.role === "staff") bubble.append(el("span", { class: "sa-who" }, "Support team"));
+      const text = el("span", { class: "sa-text" }, message.text || "");
+      bubble.append(text);
+      log.append(bubble);
+      scroll();
+      return {
+        append(delta) { text.textContent += delta; scroll(); },
+        finish(final, citations, feedback) {
+          bubble.dataset.messageId = final.id;
+          text.textContent = final.text;
+          if (citations?.length) bubble.append(sources(citations));
+          if (feedback) bubble.append(feedbackButtons(final.id, onFeedback));
+          scroll();
+        },
+      };
+    },
+    addHandoff() {
+      log.append(el("div", { class: "sa-handoff", role: "status" }, "A person will reply here — you can keep this window open or come back later."));
+      scroll();
+    },
+    showTyping(who) {
+      this.hideTyping();
+      typing = el("div", { class: "sa-typing", "aria-live": "polite" }, `${who} is typing…`);
+      log.append(typing);
+      scroll();
+    },
+    hideTyping() { typing?.remove(); typing = null; },
+  };
+}
+
+function sources(citations) {
+  const box = el("div", { class: "sa-sources" }, el("span", {}, "Sources:"));
+  citations.forEach((c, i) => {
+    const label = `[${i + 1}] ${c.title}${section(c) ? " — " + section(c) : ""}`;
+    if (c.url) box.append(el("a", { href: c.url, target: "_blank", rel: "noopener", "data-document-id": c.documentId }, label));
+    else {
+      // No public URL: the link reveals the quoted passage in place instead of leading nowhere.
+      const snippet = el("div", { class: "sa-snippet", hidden: true }, c.snippet);
+      const link = el("a", { href: "#", role: "button", "aria-expanded": "false", "data-document-id": c.documentId }, label);
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        snippet.hidden = !snippet.hidden;
+        link.setAttribute("aria-expanded", String(!snippet.hidden));
+      });
+      box.append(link, snippet);
+    }
+  });
+  return box;
+}
+
+// Headings carry their path ("Shipping › Canada"); the document title already says the first part.
+function section(c) {
+  const parts = (c.heading || "").split(" › ").filter(Boolean);
+  if (parts[0] === c.title) parts.shift();
+  return parts.join(" › ");
+}
+
+function feedbackButtons(messageId, onFeedback) {
+  // Words, not emoji: emoji fonts are missing on many machines and read inconsistently by screen readers.
+  const up = el("button", { type: "button", "aria-label": "Helpful", "aria-pressed": "false" }, "Yes");
+  const down = el("button", { type: "button", "aria-label": "Not helpful", "aria-pressed": "false" }, "No");
+  const choose = async (helpful) => {
+    up.setAttribute("aria-pressed", String(helpful));
+    down.setAttribute("aria-pressed", String(!helpful));
+    await onFeedback(messageId, helpful);
+  };
+  up.addEventListener("click", () => choose(true));
+  down.addEventListener("click", () => choose(false));
+  return el("div", { class: "sa-feedback", role: "group", "aria-label": "Was this answer helpful?" }, el("span", { "aria-hidden": "true" }, "Helpful?"), up, down);
+}

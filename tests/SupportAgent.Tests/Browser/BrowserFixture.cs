@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Browser;
+
+/// <summary>
+/// The real server on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket) and one
+/// Chromium shared by the browser tests. Each test makes its own tenant and browser contexts.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public SupportAgentApp App { get; } = new();
+    public Uri Server { get; private set; } = null!;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    private ShopSite? shop;
+
+    /// <summary>The tenants' storefront: another origin than the server, like a real customer site.</summary>
+    public string ShopOrigin => shop!.Origin;
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Server = new Uri(addresses.First());
+        shop = await ShopSite.StartAsync(Server);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (shop is not null) await shop.DisposeAsync();
+        App.Dispose();
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public HttpClient Http(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = Server };
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>A tenant whose allowed origin is the test storefront, with the small test knowledge base.</summary>
+    public async Task<SupportAgentApp.TenantKeys> CreateTenantAsync(string id)
+    {
+        using var op = Http(SupportAgentApp.OperatorKey);
+        var created = await op.PostAsJsonAsync("/api/tenants", new { id, name = $"Shop {id}", allowedOrigins = new[] { ShopOrigin } });
+        created.EnsureSuccessStatusCode();
+        var keys = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("keys").Deserialize<SupportAgentApp.TenantKeys>(
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        using var admin = Http(keys.Admin);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, content) in TestKnowledge.Files) form.Add(new StringContent(content), "file", name);
+        (await admin.PostAsync($"/api/tenants/{id}/documents", form)).EnsureSuccessStatusCode();
+        await WaitForIndexedAsync(admin, id);
+        return keys;
+    }
+
+    /// <summary>Opens the storefront page that embeds the widget with one script tag, exactly as a tenant would.</summary>
+    public async Task<IPage> OpenShopAsync(string tenant, string widgetKey, int width = 1280, int height = 800, Func<IPage, Task>? beforeLoad = null)
+    {
+        var page = await NewPageAsync(width, height);
+        if (beforeLoad is not null) await beforeLoad(page);
+        await page.GotoAsync($"{ShopOrigin}/shop?tenant={Uri.EscapeDataString(tenant)}&key={Uri.EscapeDataString(widgetKey)}");
+        return page;
+    }
+
+    /// <summary>Uploads are processed in the background on some builds; wait until every document is indexed.</summary>
+    private static async Task WaitForIndexedAsync(HttpClient admin, string tenant)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var list = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/documents");
+            if (list.GetProperty("documents").EnumerateArray().All(d => d.GetProperty("status").GetString() == "indexed")) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The test knowledge was not indexed in time.");
+    }
+}

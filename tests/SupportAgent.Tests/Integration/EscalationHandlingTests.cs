@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Handoff;
+using SupportAgent.Server.Conversations;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration;
+
+public sealed class EscalationHandlingTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private SupportAgentApp.TenantKeys keys = null!;
+    private ChatClient chat = null!;
+    private HttpClient staff = null!;
+
+    public async Task InitializeAsync()
+    {
+        keys = await app.CreateTenantWithKnowledgeAsync("acme");
+        chat = new ChatClient(app, "acme", keys.Widget);
+        staff = app.ClientWithKey(keys.Staff);
+    }
+
+    public Task DisposeAsync() { chat.Dispose(); staff.Dispose(); app.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task AStaffReplyIsPushedLiveToTheCustomerAndStopsTheSlaClock()
+    {
+        await using var widget = app.Hub(keys.Widget);
+        var pushed = new TaskCompletionSource<MessageView>();
+        widget.On<MessageView>(nameof(IChatWidget.MessageAdded), m => pushed.TrySetResult(m));
+        await widget.StartAsync();
+        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "I want to talk to a person")) { }
+        var escalation = await OpenEscalationAsync();
+        Assert.Null(escalation.GetProperty("firstResponseAt").GetString());
+        Assert.False(escalation.GetProperty("overdue").GetBoolean());
+        Assert.Equal("wants_human", escalation.GetProperty("reason").GetString());
+
+        var reply = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{Id(escalation)}/reply", new { text = "Hi, Sam here. How can I help?" });
+
+        reply.EnsureSuccessStatusCode();
+        var message = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("staff", message.Role);
+        Assert.Equal("Hi, Sam here. How can I help?", message.Text);
+        var after = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{Id(escalation)}");
+        Assert.NotNull(after.GetProperty("firstResponseAt").GetString());
+        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{Id(escalation)}/transcript");
+        Assert.Equal(["customer", "assistant", "staff"], transcript.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("wants_human", transcript.GetProperty("decision").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task TheCustomerSeesStaffTypingButAWidgetCannotFakeIt()
+    {
+        await using var widget = app.Hub(keys.Widget);
+        var typing = new TaskCompletionSource<string>();
+        widget.On<string>(nameof(IChatWidget.StaffTyping), id => typing.TrySetResult(id));
+        await widget.StartAsync();
+        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        await using var console = app.Hub(keys.Staff);
+        await console.StartAsync();
+
+        await console.InvokeAsync("JoinConversation", conversation);
+        await console.InvokeAsync("Typing", conversation);
+
+        Assert.Equal(conversation, await typing.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => widget.InvokeAsync("Typing", conversation));
+    }
+
+    [Fact]
+    public async Task AnEscalationPastTheTenantsFirstResponseTargetIsFlaggedOverdue()
+    {
+        await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
+        await app.InDatabaseAsync(async db =>
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Id == "acme");
+            tenant.Settings = new() { FirstResponseTargetMinutes = 0 };
+            return await db.SaveChangesAsync();
+        });
+
+        var escalation = await OpenEscalationAsync();
+
+        Assert.True(escalation.GetProperty("overdue").GetBoolean());
+        Assert.Equal(escalation.GetProperty("createdAt").GetDateTimeOffset(), escalation.GetProperty("firstResponseDueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task ResolvingTwiceOrSavingAnApprovedAnswerWithoutAReplyIsRefused()
+    {
+        await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
+        var id = Id(await OpenEscalationAsync());
+
+        var withoutReply = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { saveAsApproved = true });
+        var resolved = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { });
+        var again = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { });
+
+        Assert.Contains("Reply to the customer", await withoutReply.AssertProblemAsync(HttpStatusCode.BadRequest));
+        resolved.EnsureSuccessStatusCode();
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task StaffCanMarkTheAgentsAnswerIncorrect()
+    {
+        await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
+        var id = Id(await OpenEscalationAsync());
+
+        var verdict = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/verdict", new { correct = false });
+
+        Assert.Equal(HttpStatusCode.NoContent, verdict.StatusCode);
+        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{id}/transcript");
+        Assert.False(transcript.GetProperty("agentAnswerCorrect").GetBoolean());
+        var feedback = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync());
+        Assert.Equal(FeedbackSource.Staff, feedback.Source);
+    }
+
+    [Fact]
+    public async Task ACustomersThumbsDownIsStoredAndAChangeOfMindReplacesIt()
+    {
+        var conversation = await chat.StartAsync();
+        var answer = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
+        var messageId = answer.GetProperty("messageId").GetString();
+        using var widget = app.ClientWithKey(keys.Widget);
+
+        var down = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { helpful = false });
+        var up = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { helpful = true });
+        var missing = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/m_nope/feedback", new { helpful = true });
+        var empty = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { });
+
+        Assert.Equal(HttpStatusCode.NoContent, down.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, up.StatusCode);
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound);
+        await empty.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var stored = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync());
+        Assert.True(stored.Helpful);
+        Assert.Equal(FeedbackSource.Customer, stored.Source);
+    }
+
+    [Fact]
+    public async Task AStaffReplyToAnEscalationOfAnotherTenantIsRefused()
+    {
+        await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
+        var id = Id(await OpenEscalationAsync());
+        var globex = await app.CreateTenantAsync("globex");
+        using var otherStaff = app.ClientWithKey(globex.Staff);
+
+        var viaOwnRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/globex/escalations/{id}/reply", new { text = "hi" });
+        var viaAcmeRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/reply", new { text = "hi" });
+
+        await viaOwnRoute.AssertProblemAsync(HttpStatusCode.NotFound);
+        await viaAcmeRoute.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Role == Core.Conversations.MessageRole.Staff)));
+    }
+
+    private async Task<JsonElement> OpenEscalationAsync()
+    {
+        var queue = await staff.GetFromJsonAsync<JsonElement>("/api/tenants/acme/escalations?status=open");
+        return Assert.Single(queue.GetProperty("escalations").EnumerateArray());
+    }
+
+    private static string Id(JsonElement escalation) => escalation.GetProperty("id").GetString()!;
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
@@ -15,6 +16,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Adapter> Adapters => Set<Adapter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -74,6 +76,13 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
             e.Property(x => x.Sources).HasJsonConversion();
+        });
+        model.Entity<Adapter>(e =>
+        {
+            e.HasKey(a => a.TenantId); // one adapter per tenant
+            e.HasIndex(a => a.Name).IsUnique(); // the model name is the server's namespace, shared by all tenants
+            e.Property(a => a.LastComparison!).HasJsonConversion();
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,8 +1,10 @@
 using SupportAgent.Core.Hosting;
+using SupportAgent.Server.Adapters;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
+using SupportAgent.Server.FineTuning;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
@@ -16,6 +18,8 @@ builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
 builder.AddStartupTasks();
+builder.AddAdapters();
+builder.AddFineTuning();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -32,6 +36,8 @@ app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapAdapters();
+app.MapFineTuning();
 app.MapNotFound();
 
 app.Run();

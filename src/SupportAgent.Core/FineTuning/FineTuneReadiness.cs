@@ -67,7 +67,8 @@ public sealed class FineTuneReadiness(SupportDbContext db, ApprovedExamples appr
         var documents = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).Select(d => d.UpdatedAt).ToListAsync(ct);
         var categories = await db.Decisions.AsNoTracking().Where(d => d.TenantId == tenantId && d.Category != null)
             .GroupBy(d => d.Category).Select(g => g.Min(d => d.CreatedAt)).ToListAsync(ct);
-        var evaluated = await db.Conversations.AnyAsync(c => c.TenantId == tenantId && c.IsEvaluation, ct);
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
+        var evaluated = tenant.Settings.LastEvaluationAt is not null;
         var hadHistory = categories.Any(first => first < since); // on a brand-new tenant every category is "new"; that is not churn
 
         return new ReadinessEvidence(examples.Count, examples.Count(x => x.Stable), knowledgeGaps, styleFailures,

@@ -14,4 +14,7 @@ public sealed class TenantSettings
     /// <summary>Chunk size and overlap in tokens used when this tenant's documents are ingested.</summary>
     public int ChunkTokens { get; set; } = 300;
     public int ChunkOverlapTokens { get; set; } = 40;
+
+    /// <summary>When an evaluation set was last run for this tenant (a record, not a knob); the fine-tuning readiness report asks for one.</summary>
+    public DateTimeOffset? LastEvaluationAt { get; set; }
 }

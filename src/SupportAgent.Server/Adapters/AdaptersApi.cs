@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
+using SupportAgent.Core.Evaluation;
 using SupportAgent.Server.Auth;
 
 namespace SupportAgent.Server.Adapters;
@@ -53,8 +54,11 @@ public static class AdaptersApi
             return TypedResults.Problem(statusCode: 413, detail: $"Evaluation bodies are limited to {MaxEvaluationBodyBytes / 1024 / 1024} MB.");
         if (await registry.FindAsync(tenant.Id, ct) is not { } adapter) return NoAdapter(tenant);
         using var reader = new StreamReader(request.Body);
-        var (cases, problem) = EvaluationCaseReader.Read(await reader.ReadToEndAsync(ct), options.Value.MaxEvaluationCases);
-        if (problem is not null) return TypedResults.Problem(statusCode: 400, detail: problem);
+        IReadOnlyList<EvaluationCase> cases;
+        try { cases = EvaluationCaseReader.Read(await reader.ReadToEndAsync(ct)); }
+        catch (EvaluationFileException e) { return TypedResults.Problem(statusCode: 400, detail: e.Message); }
+        if (cases.Count > options.Value.MaxEvaluationCases)
+            return TypedResults.Problem(statusCode: 400, detail: $"At most {options.Value.MaxEvaluationCases} cases are accepted per adapter evaluation (each runs on both models).");
 
         var comparison = await evaluator.EvaluateAsync(adapter, cases, ct);
         var status = (await registry.FindAsync(tenant.Id, ct))?.Status ?? adapter.Status;

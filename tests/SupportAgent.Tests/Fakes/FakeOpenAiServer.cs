@@ -32,6 +32,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Models listed by <c>/v1/models</c>.</summary>
     public List<string> Models { get; } = ["fake-model"];
 
+    /// <summary>LoRA adapters listed by <c>/v1/models</c> as vLLM does for <c>--lora-modules</c>: adapter name → <c>parent</c> base model.</summary>
+    public Dictionary<string, string> LoraModules { get; } = [];
+
     /// <summary>Used when nothing is queued; sees the request so it can answer based on the prompt.</summary>
     public Func<FakeRequest, FakeReply> Responder { get; set; } = _ => FakeReply.Text(DefaultReply);
 
@@ -51,7 +54,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         app.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",
-            data = server.Models.Select(m => new { id = m, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
+            data = server.Models.Select(m => new { id = m, @object = "model", created = 1_700_000_000, owned_by = "fake", root = m, parent = (string?)null })
+                .Concat(server.LoraModules.Select(a => new { id = a.Key, @object = "model", created = 1_700_000_000, owned_by = "fake", root = $"/adapters/{a.Key}", parent = (string?)a.Value })),
         }));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -35,6 +35,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>LoRA adapters listed by <c>/v1/models</c> as vLLM does for <c>--lora-modules</c>: adapter name → <c>parent</c> base model.</summary>
     public Dictionary<string, string> LoraModules { get; } = [];
 
+    /// <summary>The Authorization header of every <c>/v1/models</c> call, oldest first.</summary>
+    public IReadOnlyList<string> ModelListAuthorizations => [.. modelListAuthorizations];
+    private readonly ConcurrentQueue<string> modelListAuthorizations = new();
+    private bool RecordModelList(string authorization) { modelListAuthorizations.Enqueue(authorization); return true; }
+
     /// <summary>Used when nothing is queued; sees the request so it can answer based on the prompt.</summary>
     public Func<FakeRequest, FakeReply> Responder { get; set; } = _ => FakeReply.Text(DefaultReply);
 
@@ -51,12 +56,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
-        app.MapGet("/v1/models", () => Results.Json(new
+        app.MapGet("/v1/models", (HttpRequest http) => server.RecordModelList(http.Headers.Authorization.ToString()) ? Results.Json(new
         {
             @object = "list",
             data = server.Models.Select(m => new { id = m, @object = "model", created = 1_700_000_000, owned_by = "fake", root = m, parent = (string?)null })
                 .Concat(server.LoraModules.Select(a => new { id = a.Key, @object = "model", created = 1_700_000_000, owned_by = "fake", root = $"/adapters/{a.Key}", parent = (string?)a.Value })),
-        }));
+        }) : Results.StatusCode(500));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");

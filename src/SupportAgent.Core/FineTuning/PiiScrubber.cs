@@ -17,7 +17,7 @@ public static partial class PiiScrubber
     {
         text = EmailPattern().Replace(text, Email);
         text = CardPattern().Replace(text, Card);
-        return PhonePattern().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? Phone : m.Value);
+        return PhonePattern().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 9 ? Phone : m.Value);
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
@@ -28,6 +28,7 @@ public static partial class PiiScrubber
     private static partial Regex CardPattern();
 
     // An optional +country code, then digits with the usual separators: +1 (555) 123-4567, 020 7946 0958, 555.123.4567.
+    // At least 9 digits in all, so dates (2026-11-24) and short order numbers stay.
     [GeneratedRegex(@"(?<![\w])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}(?![\w])")]
     private static partial Regex PhonePattern();
 }

@@ -28,7 +28,7 @@ public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IService
         // The evaluation gate measures a not-yet-active adapter; live traffic only ever reaches an active one.
         if (adapter is null || (adapter.Status != AdapterStatus.Active && pinned != RouteKind.Adapter)) return baseRoutes;
 
-        var route = new ChatRoute(clients.For(adapter.Endpoint, registry.ApiKeyOf(adapter)), adapter.Name, adapter.Name);
+        var route = new ChatRoute(clients.For(adapter.Endpoint, registry.ApiKeyOf(adapter), adapter.Name), adapter.Name, adapter.Name);
         return [route, .. baseRoutes];
     }
 

@@ -7,20 +7,21 @@ using OpenAI;
 namespace SupportAgent.Core.Adapters;
 
 /// <summary>
-/// One <see cref="IChatClient"/> per adapter server and key, created once and reused (the OpenAI client pools
+/// One <see cref="IChatClient"/> per adapter (server, key and name), created once and reused (the OpenAI client pools
 /// connections). Adapters are registered at run time, so their clients cannot be keyed services known at start-up.
+/// The client is bound to the adapter's name, so <c>"model"</c> is the adapter even if a caller sets no model.
 /// </summary>
 public sealed class AdapterClients : IDisposable
 {
-    private readonly ConcurrentDictionary<(string Endpoint, string? ApiKey), IChatClient> clients = new();
+    private readonly ConcurrentDictionary<(string Endpoint, string? ApiKey, string Model), IChatClient> clients = new();
 
-    public IChatClient For(string endpoint, string? apiKey) => clients.GetOrAdd((endpoint, apiKey), key =>
+    public IChatClient For(string endpoint, string? apiKey, string model) => clients.GetOrAdd((endpoint, apiKey, model), key =>
         new OpenAIClient(new ApiKeyCredential(key.ApiKey ?? "none"), new OpenAIClientOptions
         {
             Endpoint = new Uri($"{key.Endpoint}/v1"),
             // No hidden retries: the generator retries once and then falls back, and the breaker must see every failure.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-        }).GetChatClient("adapter").AsIChatClient());
+        }).GetChatClient(key.Model).AsIChatClient());
 
     public void Dispose()
     {

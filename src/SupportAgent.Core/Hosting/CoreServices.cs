@@ -51,8 +51,9 @@ public static class CoreServices
             new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
-        services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
-        services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
+        services.AddBaseChatModel();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ChatService>();
         services.AddSingleton<EvaluationRunner>();

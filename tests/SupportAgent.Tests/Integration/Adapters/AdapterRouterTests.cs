@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Generation;
 using SupportAgent.Tests.Fakes;
 using SupportAgent.Tests.Infrastructure;
@@ -98,5 +100,38 @@ public sealed class AdapterRouterTests : IAsyncLifetime
         Assert.Equal("suspended", adapter.GetProperty("status").GetString());
         Assert.Contains("3 consecutive failures", adapter.GetProperty("statusReason").GetString());
         Assert.DoesNotContain(await Router.RoutesAsync("acme", CancellationToken.None), r => r.Adapter is not null);
+    }
+}
+
+public sealed class AdapterSuspensionAlertTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private FakeOpenAiServer lora = null!;
+
+    public async Task InitializeAsync()
+    {
+        lora = await FakeOpenAiServer.StartAsync();
+        lora.LoraModules["acme-tone"] = "fake-model";
+        var acme = await app.CreateTenantAsync("acme");
+        using var admin = app.ClientWithKey(acme.Admin);
+        (await admin.PutAsJsonAsync("/api/tenants/acme/adapter", new { name = "acme-tone", baseModel = "fake-model", endpoint = lora.Endpoint.ToString() })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/tenants/acme/adapter/activate", new { reason = "test" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() { app.Dispose(); await lora.DisposeAsync(); }
+
+    [Fact]
+    public async Task SuspendingAnAdapterLogsAWarningNamingTenantAndAdapterOnce()
+    {
+        var log = new ListLogger<AdapterAwareChatModelRouter>();
+        var router = ActivatorUtilities.CreateInstance<AdapterAwareChatModelRouter>(app.Services, new NoChatModelRouter(), new AdapterHealth(), log);
+        var route = (await router.RoutesAsync("acme", CancellationToken.None))[0];
+
+        for (var i = 0; i < 5; i++) await router.ReportAsync("acme", route, succeeded: false, CancellationToken.None);
+
+        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("acme-tone", warning.Message);
+        Assert.Contains("acme", warning.Message.Replace("acme-tone", ""));
+        Assert.Contains("3 consecutive failures", warning.Message);
     }
 }

@@ -40,6 +40,15 @@ public abstract class LlmAppTests : IAsyncLifetime
         return int.Parse(match.Groups[1].Value);
     }
 
+    /// <summary>The number of the passage whose text contains <paramref name="text"/>.</summary>
+    protected static int PassageNumberContaining(FakeRequest request, string text)
+    {
+        var passages = Regex.Split(request.System, @"(?m)^(?=\[\d+\] )");
+        var passage = passages.FirstOrDefault(p => p.Contains(text, StringComparison.Ordinal));
+        Assert.True(passage is not null, $"No passage contains '{text}':\n{request.System}");
+        return int.Parse(Regex.Match(passage!, @"^\[(\d+)\]").Groups[1].Value);
+    }
+
     /// <summary>A model that answers the Canada question correctly, citing the passage it was given.</summary>
     protected static FakeReply CorrectCanadaAnswer(FakeRequest request) =>
         FakeReply.Text($"Orders to Canada are delivered in 5 to 8 business days [{PassageNumber(request, "International shipping")}]. Duties and taxes are included at checkout [{PassageNumber(request, "International shipping")}].");

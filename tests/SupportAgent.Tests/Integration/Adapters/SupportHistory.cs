@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Tests.Infrastructure;
 
@@ -16,7 +17,22 @@ public sealed class SupportHistory(SupportAgentApp app, string tenantId)
 
     /// <summary>A customer question escalated for <paramref name="reason"/>; resolved with <paramref name="staffReply"/> when given.</summary>
     public Task EscalationAsync(string question, string reason, string? staffReply = null, bool resolved = true, string category = "orders",
-        string[]? sources = null, int daysAgo = 30) => app.InDatabaseAsync(async db =>
+        string[]? sources = null, int daysAgo = 30) => app.InDatabaseAsync(db =>
+    {
+        Add(db, question, reason, staffReply, resolved, category, sources, daysAgo);
+        return db.SaveChangesAsync();
+    });
+
+    /// <summary>Distinct questions about late parcels, each resolved with a staff reply, written in one transaction.</summary>
+    public Task ResolvedExamplesAsync(int count, string reason) => app.InDatabaseAsync(db =>
+    {
+        for (var i = 0; i < count; i++)
+            Add(db, $"Where is my parcel number {i}? It has not arrived.", reason,
+                $"Sorry for the wait! Parcel {i} left our warehouse yesterday; you will get tracking by e-mail [1].", true, "orders", null, 30);
+        return db.SaveChangesAsync();
+    });
+
+    private void Add(SupportDbContext db, string question, string reason, string? staffReply, bool resolved, string category, string[]? sources, int daysAgo)
     {
         var n = Interlocked.Increment(ref sequence);
         var at = Now.AddDays(-daysAgo);
@@ -37,14 +53,6 @@ public sealed class SupportHistory(SupportAgentApp app, string tenantId)
         db.AddRange(conversation, message, decision, escalation);
         if (staffReply is not null)
             db.Add(new Message { Id = $"m_seed{n}r", TenantId = tenantId, ConversationId = conversation.Id, Role = MessageRole.Staff, Text = staffReply, CreatedAt = at.AddMinutes(10) });
-        return await db.SaveChangesAsync();
-    });
-
-    public async Task ResolvedExamplesAsync(int count, string reason)
-    {
-        for (var i = 0; i < count; i++)
-            await EscalationAsync($"Where is my parcel number {i}? It has not arrived.", reason,
-                $"Sorry for the wait! Parcel {i} left our warehouse yesterday; you will get tracking by e-mail [1].");
     }
 
     public Task DocumentsAsync(int count, int daysAgo) => app.InDatabaseAsync(async db =>

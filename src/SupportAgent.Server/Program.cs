@@ -1,11 +1,13 @@
 using SupportAgent.Core.Hosting;
 using SupportAgent.Server.ApprovedAnswers;
+using SupportAgent.Server.Adapters;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
 using SupportAgent.Server.Evaluations;
+using SupportAgent.Server.FineTuning;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
@@ -22,6 +24,8 @@ builder.AddChat();
 builder.AddWidgetOrigins();
 builder.AddHandoff();
 builder.AddStartupTasks();
+builder.AddAdapters();
+builder.AddFineTuning();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -44,6 +48,8 @@ app.MapChat();
 app.MapEscalations();
 app.MapApprovedAnswers();
 app.MapEvaluations();
+app.MapAdapters();
+app.MapFineTuning();
 app.MapNotFound();
 
 app.Run();

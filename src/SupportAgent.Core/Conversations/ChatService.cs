@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,8 +32,37 @@ public sealed class ChatService(
     public Task<Conversation?> FindAsync(string tenantId, string conversationId, CancellationToken ct) =>
         db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId && c.TenantId == tenantId, ct);
 
+    /// <summary>
+    /// The streaming path: answer text as the model produces it (only text that passed the citation check), then the
+    /// final reply. The final reply is authoritative: if generation fails after some text was shown, it carries the
+    /// escalation and the holding reply, and the widget replaces what it showed. Replies not generated live (extractive,
+    /// escalations) are streamed word by word once decided.
+    /// </summary>
+    public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(Conversation conversation, string text, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var handling = HandleAsync(conversation, text, (visible, _) =>
+        {
+            foreach (var word in WordPieces(visible)) channel.Writer.TryWrite(word);
+            return ValueTask.CompletedTask;
+        }, ct);
+        _ = handling.ContinueWith(_ => channel.Writer.TryComplete(), TaskScheduler.Default);
+        var streamed = false;
+        await foreach (var token in channel.Reader.ReadAllAsync(ct))
+        {
+            streamed = true;
+            yield return ChatStreamEvent.Token(token);
+        }
+        var reply = await handling;
+        if (!streamed)
+            foreach (var word in WordPieces(reply.Reply)) yield return ChatStreamEvent.Token(word);
+        yield return ChatStreamEvent.Done(reply);
+    }
+
     /// <summary>Handles a customer message. The caller has checked the conversation belongs to the tenant and the text is valid.</summary>
-    public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
+    public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct) => await HandleAsync(conversation, text, null, ct);
+
+    private async Task<ChatReply> HandleAsync(Conversation conversation, string text, Func<string, CancellationToken, ValueTask>? onText, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var history = await RecentCustomerTurnsAsync(conversation.Id, ct);
@@ -55,7 +86,7 @@ public sealed class ChatService(
         {
             try
             {
-                answer = await generator.GenerateAsync(new AnswerRequest(tenant.Id, text, retrieval.Passages, settings.Persona), ct);
+                answer = await generator.GenerateAsync(new AnswerRequest(tenant.Id, text, retrieval.Passages, settings.Persona, tenant.Name, onText), ct);
                 if (!answer.Grounded) reasons.Add(EscalationReasons.Ungrounded);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -116,6 +147,20 @@ public sealed class ChatService(
             new Citation(p.Chunk.DocumentId, p.Chunk.Title, p.Chunk.ChunkId, p.Chunk.Text.Length <= 300 ? p.Chunk.Text : p.Chunk.Text[..297] + "…", p.Chunk.Url, p.Chunk.Heading))],
         CreatedAt = clock.GetUtcNow(),
     };
+
+    /// <summary>Word-sized deltas (each keeps its leading space) keep the widget's rendering smooth.</summary>
+    internal static IEnumerable<string> WordPieces(string text)
+    {
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
+            {
+                yield return text[start..i];
+                start = i;
+            }
+        }
+    }
 
     private async Task<IReadOnlyList<string>> RecentCustomerTurnsAsync(string conversationId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge;
@@ -18,6 +19,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<ApprovedAnswer> ApprovedAnswers => Set<ApprovedAnswer>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<Adapter> Adapters => Set<Adapter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -91,6 +93,13 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(f => new { f.MessageId, f.Source }).IsUnique();
             e.HasIndex(f => new { f.TenantId, f.CreatedAt });
             e.HasOne<Message>().WithMany().HasForeignKey(f => f.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Adapter>(e =>
+        {
+            e.HasKey(a => a.TenantId); // one adapter per tenant
+            e.HasIndex(a => a.Name).IsUnique(); // the model name is the server's namespace, shared by all tenants
+            e.Property(a => a.LastComparison!).HasJsonConversion();
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

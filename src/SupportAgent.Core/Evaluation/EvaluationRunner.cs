@@ -12,7 +12,11 @@ namespace SupportAgent.Core.Evaluation;
 /// </summary>
 public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<EvaluationReport> RunAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct)
+    public async Task<EvaluationReport> RunAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct) =>
+        MetricCalculator.Calculate(await RunCasesAsync(tenantId, cases, progress, ct));
+
+    /// <summary>The per-case outcomes, for callers that score them their own way (the adapter gate).</summary>
+    public async Task<IReadOnlyList<CaseOutcome>> RunCasesAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct)
     {
         var outcomes = new List<CaseOutcome>(cases.Count);
         var conversations = new List<string>(cases.Count);
@@ -28,7 +32,18 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         {
             await CleanUpAsync(conversations);
         }
-        return MetricCalculator.Calculate(outcomes);
+        await RecordRunAsync(tenantId);
+        return outcomes;
+    }
+
+    /// <summary>The fine-tuning readiness report asks whether the tenant has an evaluation set; a completed run is the proof.</summary>
+    private async Task RecordRunAsync(string tenantId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        if (await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId) is not { } tenant) return;
+        tenant.Settings.LastEvaluationAt = clock.GetUtcNow(); // settings are compared as JSON, so in-place changes are saved
+        await db.SaveChangesAsync();
     }
 
     private async Task<CaseOutcome> RunCaseAsync(string tenantId, EvaluationCase @case, List<string> conversations, CancellationToken ct)
@@ -46,7 +61,8 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
 
         var decision = await db.Decisions.AsNoTracking().FirstAsync(d => d.ReplyMessageId == reply.MessageId, ct);
         var documents = decision.Retrieved.Select(r => r.DocumentId).Distinct().ToList();
-        return new CaseOutcome(@case, documents, reply.Decision == "answered" ? "answer" : "escalate", reply.Category, latency);
+        return new CaseOutcome(@case, documents, reply.Decision == "answered" ? "answer" : "escalate", reply.Category, latency,
+            [.. reply.Citations.Select(c => c.DocumentId)], decision.Adapter, decision.Fallback);
     }
 
     /// <summary>Earlier turns are stored as they were said, without running the agent on them.</summary>

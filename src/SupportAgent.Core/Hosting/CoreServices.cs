@@ -56,8 +56,9 @@ public static class CoreServices
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
-        services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();
-        services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
+        services.AddBaseChatModel();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ApprovedAnswerFastPath>();
         services.AddScoped<ApprovedAnswerStore>();

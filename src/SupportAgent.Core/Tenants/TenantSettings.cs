@@ -20,4 +20,7 @@ public sealed class TenantSettings
 
     /// <summary>Target time to a staff member's first reply on an escalation; older open ones are highlighted.</summary>
     public int FirstResponseTargetMinutes { get; set; } = 30;
+
+    /// <summary>When an evaluation set was last run for this tenant (a record, not a knob); the fine-tuning readiness report asks for one.</summary>
+    public DateTimeOffset? LastEvaluationAt { get; set; }
 }

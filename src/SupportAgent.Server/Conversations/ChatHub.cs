@@ -48,9 +48,8 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         if (validation.Problem(text) is { } problem) throw new HubException(problem);
         var conversation = await FindAsync(conversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), ct);
-        var reply = await chat.HandleAsync(conversation, text.Trim(), ct);
-        foreach (var token in Tokens(reply.Reply)) yield return ChatStreamItem.Token(token);
-        yield return ChatStreamItem.Done(reply);
+        await foreach (var item in chat.StreamAsync(conversation, text.Trim(), ct))
+            yield return item.Reply is { } reply ? ChatStreamItem.Done(reply) : ChatStreamItem.Token(item.Text!);
     }
 
     private async Task<Conversation> FindAsync(string conversationId) =>
@@ -60,19 +59,5 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     private void RequireRole(string role)
     {
         if (Role != role) throw new HubException($"Only a {role} key can do this.");
-    }
-
-    /// <summary>Word-sized deltas keep the widget's rendering smooth without a message per character.</summary>
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var start = 0;
-        for (var i = 1; i <= text.Length; i++)
-        {
-            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
-            {
-                yield return text[start..i];
-                start = i;
-            }
-        }
     }
 }

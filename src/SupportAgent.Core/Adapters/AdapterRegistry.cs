@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Core.Adapters;
+
+/// <summary>The outcome of a registry change: the adapter, or an HTTP-style status with a detail for the admin.</summary>
+public sealed record AdapterChange(Adapter? Adapter, int Status, string? Problem = null)
+{
+    public static AdapterChange Refused(int status, string problem) => new(null, status, problem);
+}
+
+/// <summary>Registers, activates, suspends and removes a tenant's adapter. Every query is scoped to the tenant.</summary>
+public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck check, ISecretProtector secrets, AdapterHealth health,
+    TimeProvider clock, ILogger<AdapterRegistry> log)
+{
+    public Task<Adapter?> FindAsync(string tenantId, CancellationToken ct) =>
+        db.Adapters.FirstOrDefaultAsync(a => a.TenantId == tenantId, ct);
+
+    public async Task<AdapterChange> RegisterAsync(string tenantId, AdapterRegistration registration, CancellationToken ct)
+    {
+        if (registration.Problem() is { } invalid) return AdapterChange.Refused(400, invalid);
+        var name = registration.Name!;
+        var baseModel = registration.BaseModel!.Trim();
+        var endpoint = registration.NormalizedEndpoint();
+        if (await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
+            return AdapterChange.Refused(409, $"Adapter name '{name}' is registered by another tenant; adapter names are unique across tenants.");
+        if (await check.ProblemWithAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed)
+            return AdapterChange.Refused(400, notServed);
+
+        var now = clock.GetUtcNow();
+        var adapter = await FindAsync(tenantId, ct);
+        // Rotating the key of the same adapter keeps its status; anything else is a different adapter and must earn activation again.
+        var sameAdapter = adapter is not null && adapter.Name == name && adapter.BaseModel == baseModel && adapter.Endpoint == endpoint;
+        if (adapter is null)
+        {
+            adapter = new Adapter { TenantId = tenantId, Name = name, BaseModel = baseModel, Endpoint = endpoint };
+            db.Adapters.Add(adapter);
+        }
+        adapter.Name = name;
+        adapter.BaseModel = baseModel;
+        adapter.Endpoint = endpoint;
+        adapter.ProtectedApiKey = string.IsNullOrEmpty(registration.ApiKey) ? null : secrets.Protect(registration.ApiKey);
+        if (!sameAdapter)
+        {
+            adapter.RegisteredAt = now;
+            SetStatus(adapter, AdapterStatus.Registered, "Registered; run an evaluation (POST …/adapter/evaluate) to activate it.");
+            adapter.LastComparison = null;
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) // two tenants racing for one name: the unique index decides
+        {
+            return AdapterChange.Refused(409, $"Adapter name '{name}' is registered by another tenant; adapter names are unique across tenants.");
+        }
+        health.Reset(tenantId);
+        log.LogInformation("Tenant {Tenant} registered adapter {Adapter} on {BaseModel} at {Endpoint}", tenantId, name, baseModel, endpoint);
+        return new AdapterChange(adapter, 200);
+    }
+
+    public async Task<bool> DeleteAsync(string tenantId, CancellationToken ct)
+    {
+        var removed = await db.Adapters.Where(a => a.TenantId == tenantId).ExecuteDeleteAsync(ct) > 0;
+        health.Reset(tenantId);
+        return removed;
+    }
+
+    public async Task<Adapter?> ActivateAsync(string tenantId, string reason, CancellationToken ct)
+    {
+        var adapter = await FindAsync(tenantId, ct);
+        if (adapter is null) return null;
+        SetStatus(adapter, AdapterStatus.Active, reason);
+        await db.SaveChangesAsync(ct);
+        health.Reset(tenantId);
+        log.LogInformation("Tenant {Tenant} activated adapter {Adapter}: {Reason}", tenantId, adapter.Name, reason);
+        return adapter;
+    }
+
+    /// <summary>Takes an active adapter out of traffic. Only the named adapter, and only if still active (a re-registration may have replaced it).</summary>
+    public async Task<bool> SuspendAsync(string tenantId, string name, string reason, CancellationToken ct)
+    {
+        var adapter = await FindAsync(tenantId, ct);
+        if (adapter is null || adapter.Name != name || adapter.Status != AdapterStatus.Active) return false;
+        SetStatus(adapter, AdapterStatus.Suspended, reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<Adapter?> RecordComparisonAsync(string tenantId, string name, AdapterComparison comparison, CancellationToken ct)
+    {
+        var adapter = await FindAsync(tenantId, ct);
+        if (adapter is null || adapter.Name != name) return null; // replaced or removed while the evaluation ran
+        adapter.LastComparison = comparison;
+        if (comparison.Passed) SetStatus(adapter, AdapterStatus.Active, $"Activated by evaluation: {comparison.Verdict}");
+        else SetStatus(adapter, AdapterStatus.Registered, $"Not activated: {comparison.Verdict}"); // a loser never keeps traffic
+        await db.SaveChangesAsync(ct);
+        if (comparison.Passed) health.Reset(tenantId);
+        return adapter;
+    }
+
+    public string? ApiKeyOf(Adapter adapter) => adapter.ProtectedApiKey is null ? null : secrets.Unprotect(adapter.ProtectedApiKey);
+
+    private void SetStatus(Adapter adapter, AdapterStatus status, string reason)
+    {
+        adapter.Status = status;
+        adapter.StatusReason = reason;
+        adapter.StatusChangedAt = clock.GetUtcNow();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace SupportAgent.Core.Adapters;
+
+/// <summary>
+/// Asks the adapter server's <c>GET /v1/models</c> whether the adapter is really served on the stated base model,
+/// so a typo is caught at registration instead of failing every customer request later.
+/// vLLM lists each <c>--lora-modules</c> adapter with <c>parent</c> = its base model; LoRAX lists the base model and
+/// loads adapters on demand by their id (<c>owner/name</c>), so for LoRAX the base model must be listed.
+/// </summary>
+public sealed class AdapterServerCheck(HttpClient http)
+{
+    /// <returns>null when the adapter is served on the base model; otherwise what is wrong, for the admin.</returns>
+    public async Task<string?> ProblemWithAsync(string endpoint, string? apiKey, string name, string baseModel, CancellationToken ct)
+    {
+        ModelList? models;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}/v1/models");
+            if (apiKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+                return $"The adapter server answered {(int)response.StatusCode} to GET {endpoint}/v1/models; check the endpoint and API key.";
+            models = await response.Content.ReadFromJsonAsync<ModelList>(ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            return $"Could not list models at {endpoint}/v1/models ({e.GetType().Name}: {e.Message}); is the server running and OpenAI-compatible?";
+        }
+
+        var served = models?.Data ?? [];
+        var adapter = served.FirstOrDefault(m => m.Id == name);
+        if (adapter is not null)
+            return adapter.Parent == baseModel ? null
+                : adapter.Parent is null ? $"'{name}' is served as a base model, not as a LoRA adapter on '{baseModel}'."
+                : $"Adapter '{name}' is served on base model '{adapter.Parent}', not '{baseModel}'.";
+        if (served.Any(m => m.Id == baseModel) && name.Contains('/'))
+            return null; // LoRAX: adapters are loaded on demand by id, only the base model is listed
+        var listed = served.Count == 0 ? "nothing" : string.Join(", ", served.Select(m => $"'{m.Id}'"));
+        return $"Adapter '{name}' is not served at {endpoint} (it lists {listed}). Start vLLM with --enable-lora --lora-modules {name}=<path> "
+            + $"on '{baseModel}', or register a LoRAX adapter id (owner/name) on a LoRAX server serving '{baseModel}'.";
+    }
+
+    private sealed record ModelList([property: JsonPropertyName("data")] List<ServedModel>? Data);
+
+    private sealed record ServedModel(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("parent")] string? Parent);
+}

@@ -1,0 +1,34 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using SupportAgent.Core.Hosting;
+
+namespace SupportAgent.Core.Generation;
+
+public static class LlmServices
+{
+    /// <summary>The base model's client (keyed <c>base</c>) and the router that hands it out.</summary>
+    public static IServiceCollection AddBaseChatModel(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddKeyedSingleton<IChatClient>(BaseChatModelRouter.ClientKey, (sp, _) =>
+        {
+            var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            var client = new OpenAIClient(
+                new ApiKeyCredential(string.IsNullOrEmpty(llm.ApiKey) ? "unused" : llm.ApiKey),
+                new OpenAIClientOptions
+                {
+                    Endpoint = new Uri(llm.Endpoint!),
+                    NetworkTimeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5),
+                    // The generator owns the retry policy (one retry with backoff, then fallback or escalation).
+                    RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                });
+            return client.GetChatClient(llm.Model).AsIChatClient();
+        });
+        services.AddSingleton<IChatModelRouter, BaseChatModelRouter>();
+        return services;
+    }
+}

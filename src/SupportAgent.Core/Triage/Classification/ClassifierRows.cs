@@ -1,0 +1,28 @@
+using Microsoft.ML.Data;
+using SupportAgent.Core.Retrieval;
+
+namespace SupportAgent.Core.Triage.Classification;
+
+/// <summary>
+/// The classifier's input. Words are stemmed here, outside ML.NET, so "refunded" and "refund" share a feature
+/// without a custom transform that a saved model could not load without registration.
+/// </summary>
+internal sealed class ClassifierInput
+{
+    public string Text { get; set; } = "";
+    public string Stemmed { get; set; } = "";
+    public string Label { get; set; } = "";
+
+    public static ClassifierInput From(string text, string label = "") => new()
+    {
+        Text = text,
+        Stemmed = string.Join(' ', TextAnalysis.Words(text).Select(TextAnalysis.Stem)),
+        Label = label,
+    };
+}
+
+internal sealed class ClassifierOutput
+{
+    [ColumnName("Score")]
+    public float[] Score { get; set; } = [];
+}

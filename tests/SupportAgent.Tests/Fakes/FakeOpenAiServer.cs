@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SupportAgent.Tests.Fakes;
+
+/// <summary>
+/// An OpenAI-compatible chat endpoint on a real Kestrel socket (127.0.0.1, free port), so tests drive the real OpenAI
+/// client over HTTP: <c>POST /v1/chat/completions</c> (JSON, or SSE <c>data: {...}</c> chunks ending in
+/// <c>data: [DONE]</c> when <c>stream</c> is true) and <c>GET /v1/models</c>. Replies are scripted: queued
+/// <see cref="FakeReply"/>s are used in order, then <see cref="Responder"/> (default: <see cref="DefaultReply"/>).
+/// Every request is recorded so tests can assert what the prompt contained.
+/// </summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<FakeReply> script = new();
+    private readonly ConcurrentQueue<FakeRequest> requests = new();
+
+    private FakeOpenAiServer(WebApplication app) => this.app = app;
+
+    /// <summary>The base URL to configure as the endpoint, ending in <c>/v1</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Models listed by <c>/v1/models</c>.</summary>
+    public List<string> Models { get; } = ["fake-model"];
+
+    /// <summary>LoRA adapters listed by <c>/v1/models</c> as vLLM does for <c>--lora-modules</c>: adapter name → <c>parent</c> base model.</summary>
+    public Dictionary<string, string> LoraModules { get; } = [];
+
+    /// <summary>The Authorization header of every <c>/v1/models</c> call, oldest first.</summary>
+    public IReadOnlyList<string> ModelListAuthorizations => [.. modelListAuthorizations];
+    private readonly ConcurrentQueue<string> modelListAuthorizations = new();
+    private bool RecordModelList(string authorization) { modelListAuthorizations.Enqueue(authorization); return true; }
+
+    /// <summary>Used when nothing is queued; sees the request so it can answer based on the prompt.</summary>
+    public Func<FakeRequest, FakeReply> Responder { get; set; } = _ => FakeReply.Text(DefaultReply);
+
+    public const string DefaultReply = "I can't answer that from the information I have.";
+
+    /// <summary>Every chat request received, oldest first.</summary>
+    public IReadOnlyList<FakeRequest> Requests => [.. requests];
+
+    public static async Task<FakeOpenAiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenAiServer(app);
+        app.MapPost("/v1/chat/completions", server.ChatAsync);
+        app.MapGet("/v1/models", (HttpRequest http) => server.RecordModelList(http.Headers.Authorization.ToString()) ? Results.Json(new
+        {
+            @object = "list",
+            data = server.Models.Select(m => new { id = m, @object = "model", created = 1_700_000_000, owned_by = "fake", root = m, parent = (string?)null })
+                .Concat(server.LoraModules.Select(a => new { id = a.Key, @object = "model", created = 1_700_000_000, owned_by = "fake", root = $"/adapters/{a.Key}", parent = (string?)a.Value })),
+        }) : Results.StatusCode(500));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        return server;
+    }
+
+    /// <summary>Queues replies for the next requests, in order.</summary>
+    public FakeOpenAiServer Enqueue(params FakeReply[] replies)
+    {
+        foreach (var reply in replies) script.Enqueue(reply);
+        return this;
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
+        var request = FakeRequest.From(body, context.Request.Headers.Authorization.ToString());
+        requests.Enqueue(request);
+        var reply = script.TryDequeue(out var next) ? next : Responder(request);
+
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(reply.Delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+        }
+        if (reply.Status != 200)
+        {
+            context.Response.StatusCode = reply.Status;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = $"fake error {reply.Status}", type = "server_error", code = (string?)null } });
+            return;
+        }
+        if (reply.RawBody is not null)
+        {
+            context.Response.ContentType = request.Stream ? "text/event-stream" : "application/json";
+            await context.Response.WriteAsync(reply.RawBody);
+            return;
+        }
+        if (request.Stream) await StreamAsync(context, request, reply);
+        else await context.Response.WriteAsJsonAsync(Completion(request, reply.Content!));
+    }
+
+    private static async Task StreamAsync(HttpContext context, FakeRequest request, FakeReply reply)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var pieces = FakeReply.Pieces(reply.Content!);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var delta = i == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = pieces[i] } : new JsonObject { ["content"] = pieces[i] };
+            await WriteEventAsync(context, Chunk(request, created, delta, finishReason: null));
+            if (reply.ChunkDelay > TimeSpan.Zero) await Task.Delay(reply.ChunkDelay, context.RequestAborted);
+        }
+        await WriteEventAsync(context, Chunk(request, created, new JsonObject(), finishReason: "stop"));
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, JsonObject chunk)
+    {
+        await context.Response.WriteAsync($"data: {chunk.ToJsonString()}\n\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    private static JsonObject Chunk(FakeRequest request, long created, JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = created,
+        ["model"] = request.Model,
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static JsonObject Completion(FakeRequest request, string content) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion",
+        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["model"] = request.Model,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject
+        {
+            ["prompt_tokens"] = request.PromptText.Length / 4,
+            ["completion_tokens"] = content.Length / 4,
+            ["total_tokens"] = request.PromptText.Length / 4 + content.Length / 4,
+        },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>One scripted response: content (streamed word by word when the client streams), or an error status, a delay, or a raw body.</summary>
+public sealed record FakeReply(string? Content = null, int Status = 200, TimeSpan Delay = default, string? RawBody = null, TimeSpan ChunkDelay = default)
+{
+    public static FakeReply Text(string content) => new(content);
+    public static FakeReply Error(int status) => new(Status: status);
+    public static FakeReply Slow(TimeSpan delay, string content = FakeOpenAiServer.DefaultReply) => new(content, Delay: delay);
+    /// <summary>A 200 whose body is not a valid completion.</summary>
+    public static FakeReply Malformed() => new(RawBody: "{\"id\": \"chatcmpl-fake\", \"choices\": [ {\"index\": 0, \"message\": ");
+
+    /// <summary>Word-sized pieces (each keeps its leading space), like a model's token stream.</summary>
+    public static List<string> Pieces(string content)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= content.Length; i++)
+        {
+            if (i == content.Length || (char.IsWhiteSpace(content[i]) && !char.IsWhiteSpace(content[i - 1])))
+            {
+                pieces.Add(content[start..i]);
+                start = i;
+            }
+        }
+        return pieces;
+    }
+}
+
+/// <summary>A recorded chat request: the model asked for, whether it streamed, and the messages as (role, content).</summary>
+public sealed record FakeRequest(string Model, bool Stream, IReadOnlyList<(string Role, string Content)> Messages, string Authorization, JsonNode Body)
+{
+    /// <summary>All message contents joined, for "the prompt contains …" assertions.</summary>
+    public string PromptText => string.Join("\n", Messages.Select(m => m.Content));
+
+    public string System => string.Join("\n", Messages.Where(m => m.Role is "system" or "developer").Select(m => m.Content));
+
+    internal static FakeRequest From(JsonNode body, string authorization)
+    {
+        var messages = body["messages"]?.AsArray().Select(m => (Role: m?["role"]?.GetValue<string>() ?? "", Content: ContentOf(m?["content"]))).ToList() ?? [];
+        return new FakeRequest(body["model"]?.GetValue<string>() ?? "", body["stream"]?.GetValue<bool>() ?? false, messages, authorization, body);
+    }
+
+    /// <summary>Content is a string, or an array of parts like <c>{"type":"text","text":"…"}</c>.</summary>
+    private static string ContentOf(JsonNode? content) => content switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
+        _ => content.ToJsonString(),
+    };
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using SupportAgent.Core.Answering;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Adapters;
+
+public sealed class FineTuneReadinessTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private readonly Dictionary<string, SupportAgentApp.TenantKeys> keys = [];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var id in new[] { "fresh", "gaps", "ready" }) keys[id] = await app.CreateTenantAsync(id);
+    }
+
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    private async Task<JsonElement> ReadinessAsync(string tenant)
+    {
+        using var client = app.ClientWithKey(keys[tenant].Admin);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/finetune/readiness");
+    }
+
+    private static string Reasons(JsonElement report) => string.Join(" | ", report.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+
+    [Fact]
+    public async Task ATenantWithTooFewApprovedExamplesIsToldNotYet()
+    {
+        var history = new SupportHistory(app, "fresh");
+        await history.DocumentsAsync(10, daysAgo: 60);
+        await history.ResolvedExamplesAsync(12, EscalationReasons.Ungrounded);
+
+        var report = await ReadinessAsync("fresh");
+
+        Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
+        Assert.Contains("Only 12 stable staff-approved examples; at least 50 are needed", Reasons(report));
+        Assert.Equal(12, report.GetProperty("evidence").GetProperty("stableExamples").GetInt32());
+    }
+
+    [Fact]
+    public async Task ATenantWhoseFailuresAreKnowledgeGapsIsToldToAddDocumentsNotFineTune()
+    {
+        var history = new SupportHistory(app, "gaps");
+        await history.DocumentsAsync(10, daysAgo: 60);
+        await history.ResolvedExamplesAsync(80, EscalationReasons.WantsHuman);
+        for (var i = 0; i < 30; i++) await history.EscalationAsync($"Do you sell gift cards for store {i}?", EscalationReasons.LowConfidence, resolved: false);
+        for (var i = 0; i < 4; i++) await history.EscalationAsync($"Format problem {i}", EscalationReasons.Ungrounded, resolved: false);
+
+        var report = await ReadinessAsync("gaps");
+
+        Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
+        var reasons = Reasons(report);
+        Assert.Contains("knowledge gaps (30 escalations", reasons);
+        Assert.Contains("add or improve documents", reasons);
+        Assert.DoesNotContain("at least 50 are needed", reasons);
+    }
+
+    [Fact]
+    public async Task ATenantWithEnoughStableStyleFailuresAndAnEvaluationSetIsRecommendedToFineTune()
+    {
+        var history = new SupportHistory(app, "ready");
+        await history.DocumentsAsync(10, daysAgo: 60);
+        await history.ResolvedExamplesAsync(210, EscalationReasons.Ungrounded);
+        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReasons.LowConfidence, resolved: false);
+        Assert.Equal("consider", (await ReadinessAsync("ready")).GetProperty("verdict").GetString()); // no evaluation set yet
+        using var admin = app.ClientWithKey(keys["ready"].Admin);
+        (await admin.PostAsync("/api/tenants/ready/evaluations",
+            new StringContent("""{"id":"human","question":"I want to talk to a person","expectedDecision":"escalate"}""", Encoding.UTF8, "application/x-ndjson")))
+            .EnsureSuccessStatusCode();
+
+        var report = await ReadinessAsync("ready");
+
+        Assert.Equal("recommended", report.GetProperty("verdict").GetString());
+        var evidence = report.GetProperty("evidence");
+        Assert.Equal(210, evidence.GetProperty("stableExamples").GetInt32());
+        Assert.Equal(210, evidence.GetProperty("styleFormatFailures").GetInt32());
+        Assert.True(evidence.GetProperty("evaluationSetExists").GetBoolean());
+        Assert.Contains("210 stable staff-approved examples", Reasons(report));
+    }
+
+    [Fact]
+    public async Task RecentlyChangedDocumentsMeanKeepPrompting()
+    {
+        var history = new SupportHistory(app, "ready");
+        await history.DocumentsAsync(6, daysAgo: 60);
+        await history.DocumentsAsync(4, daysAgo: 3);
+        await history.ResolvedExamplesAsync(60, EscalationReasons.Ungrounded);
+
+        var report = await ReadinessAsync("ready");
+
+        Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
+        Assert.Contains("4 of 10 documents changed", Reasons(report));
+    }
+
+    [Fact]
+    public async Task AnswersCitingADocumentThatChangedSinceAreNotCountedAsStable()
+    {
+        var history = new SupportHistory(app, "fresh");
+        await history.DocumentsAsync(1, daysAgo: 1); // doc-1-0 replaced yesterday, after staff answered
+        await history.EscalationAsync("How long to Canada?", EscalationReasons.Ungrounded, "Five to eight days [1].", sources: ["doc-1-0"]);
+        await history.EscalationAsync("Can I return shoes?", EscalationReasons.Ungrounded, "Yes, within 30 days [1].", sources: ["returns"]);
+
+        var evidence = (await ReadinessAsync("fresh")).GetProperty("evidence");
+
+        Assert.Equal(2, evidence.GetProperty("approvedExamples").GetInt32());
+        Assert.Equal(1, evidence.GetProperty("stableExamples").GetInt32());
+    }
+
+    [Fact]
+    public async Task AStaffKeyCannotReadTheReport()
+    {
+        using var staff = app.ClientWithKey(keys["ready"].Staff);
+
+        await (await staff.GetAsync("/api/tenants/ready/finetune/readiness")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Tests.Fakes;
+
+namespace SupportAgent.Tests.Integration.Generation;
+
+/// <summary>Timeouts, throttling, server errors and garbage from the model: one retry, then a polite holding reply and an escalation; nothing is lost.</summary>
+public sealed class ResilienceTests : LlmAppTests
+{
+    protected override int TimeoutSeconds => 2;
+
+    public static TheoryData<string> Failures => ["timeout", "429", "500", "503", "malformed"];
+
+    private static FakeReply Failure(string kind) => kind switch
+    {
+        "timeout" => FakeReply.Slow(TimeSpan.FromSeconds(10)),
+        "malformed" => FakeReply.Malformed(),
+        _ => FakeReply.Error(int.Parse(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task AFailureThatPersistsAfterOneRetryEscalatesAsGenerationFailedWithAHoldingReply(string kind)
+    {
+        await WarmUpAsync();
+        Llm.Enqueue(Failure(kind), Failure(kind));
+        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        var conversation = await chat.StartAsync();
+
+        var reply = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
+
+        Assert.Equal("escalated", reply.GetProperty("decision").GetString());
+        Assert.Equal("generation_failed", reply.GetProperty("reason").GetString());
+        Assert.Contains("couldn't put an answer together", reply.GetProperty("reply").GetString());
+        Assert.Equal(3, Llm.Requests.Count); // warm-up, attempt, one retry
+        var messages = await App.InDatabaseAsync(db => db.Messages.Where(m => m.ConversationId == conversation).CountAsync());
+        Assert.Equal(2, messages);
+        var escalation = await App.InDatabaseAsync(db => db.Escalations.SingleAsync(e => e.ConversationId == conversation));
+        Assert.Equal("generation_failed", escalation.Reason);
+        Assert.Contains("Canada", escalation.Summary);
+    }
+
+    [Theory]
+    [InlineData("429")]
+    [InlineData("503")]
+    [InlineData("malformed")]
+    public async Task ASingleFailureIsRetriedAndTheCustomerGetsTheAnswer(string kind)
+    {
+        await WarmUpAsync();
+        Llm.Enqueue(Failure(kind));
+        Llm.Responder = CorrectCanadaAnswer;
+        using var chat = new ChatClient(App, "acme", Keys.Widget);
+
+        var reply = await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
+
+        Assert.Equal("answered", reply.GetProperty("decision").GetString());
+        Assert.Equal(3, Llm.Requests.Count); // warm-up, failed attempt, successful retry
+    }
+
+    /// <summary>The first call pays for JIT and connection setup; the timeout under test must measure the model only.</summary>
+    private async Task WarmUpAsync()
+    {
+        Llm.Enqueue(FakeReply.Text("Warm."));
+        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
+    }
+}

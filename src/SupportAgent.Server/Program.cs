@@ -1,4 +1,5 @@
 using SupportAgent.Core.Hosting;
+using SupportAgent.Server.Analytics;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
@@ -32,6 +33,7 @@ app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapAnalytics();
 app.MapNotFound();
 
 app.Run();

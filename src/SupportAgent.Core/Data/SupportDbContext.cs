@@ -15,6 +15,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -74,6 +75,13 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
             e.Property(x => x.Sources).HasJsonConversion();
+        });
+        model.Entity<Feedback>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.TenantId, f.ConversationId });
+            e.HasIndex(f => f.MessageId);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(f => f.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ChatService>();
+        services.AddScoped<AnalyticsService>();
         return services;
     }
 

@@ -14,4 +14,10 @@ public sealed class TenantSettings
     /// <summary>Chunk size and overlap in tokens used when this tenant's documents are ingested.</summary>
     public int ChunkTokens { get; set; } = 300;
     public int ChunkOverlapTokens { get; set; } = 40;
+
+    /// <summary>
+    /// Staff minutes one conversation would have cost had the agent not resolved it on its own; analytics multiplies the
+    /// deflected conversations by it to estimate time saved. Set it from the tenant's own handle-time figures.
+    /// </summary>
+    public double StaffMinutesPerDeflection { get; set; } = 6;
 }

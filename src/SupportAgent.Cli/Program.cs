@@ -10,3 +10,6 @@ var root = new RootCommand("SupportAgent command line: manage tenants and ingest
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
+
+/// <summary>Internal on purpose: the CLI references the server (to start it for benchmarks), whose public Program the tests host.</summary>
+internal partial class Program;

@@ -7,6 +7,7 @@ using SupportAgent.Server.Escalations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
+using SupportAgent.Server.Observability;
 using SupportAgent.Server.Tenants;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,8 @@ builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
 builder.AddStartupTasks();
+builder.AddHealth();
+builder.AddObservability();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -9,6 +9,7 @@ using SupportAgent.Core.Generation;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
+using SupportAgent.Core.Observability;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Tenants;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ChatService>();
         services.AddScoped<AnalyticsService>();
+        services.AddSingleton<ChatTelemetry>();
         return services;
     }
 

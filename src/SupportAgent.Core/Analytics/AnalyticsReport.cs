@@ -5,8 +5,6 @@ namespace SupportAgent.Core.Analytics;
 /// Rates are 0..1 and null when nothing they divide by happened; medians are null when there is no sample.
 /// </summary>
 public sealed record AnalyticsReport(
-    DateTimeOffset From,
-    DateTimeOffset To,
     int Conversations,
     int Messages,
     double? DeflectionRate,

@@ -44,7 +44,7 @@ public sealed class AnalyticsService(SupportDbContext db)
         var answered = decisions.Where(d => d.Action == DecisionAction.Answered).ToList();
 
         return new AnalyticsReport(
-            from, to, conversations, messages,
+            conversations, messages,
             DeflectionRate: Ratio(deflected, handled.Count),
             EscalationRate: Ratio(handled.Count(escalated.Contains), handled.Count),
             EscalationsByReason: CountBy(escalations.Select(e => e.Reason)),

@@ -87,6 +87,11 @@ public sealed class AnalyticsTests : IAsyncLifetime
     {
         var report = await GetAnalyticsAsync("");
 
+        // The public contract's shape, field for field.
+        Assert.Equal(["conversations", "messages", "deflectionRate", "escalationRate", "escalationsByReason", "escalationsByCategory",
+            "firstResponseMs", "resolutionMinutesP50", "approvedAnswerHits", "thumbsUpRate", "adapterShare", "staffMinutesSaved"],
+            report.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["agentP50", "staffP50"], report.GetProperty("firstResponseMs").EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, report.GetProperty("conversations").GetInt32());
         Assert.Equal(0, report.GetProperty("messages").GetInt32());
         foreach (var rate in new[] { "deflectionRate", "escalationRate", "resolutionMinutesP50", "thumbsUpRate", "adapterShare" })

@@ -8,8 +8,10 @@ public static class AnalyticsPage
     /// </summary>
     public static IEndpointRouteBuilder MapAnalyticsPage(this IEndpointRouteBuilder app)
     {
+        // Read through the web root's file provider, not a path: it also finds the file when the server runs from its
+        // build output with another working directory (static web assets), which a path under WebRootPath would not.
         app.MapGet("/console/analytics", (IWebHostEnvironment env) =>
-                TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "console", "analytics.html"), "text/html; charset=utf-8"))
+                TypedResults.Stream(env.WebRootFileProvider.GetFileInfo("console/analytics.html").CreateReadStream(), "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
     }

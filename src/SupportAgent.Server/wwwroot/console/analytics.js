@@ -66,7 +66,7 @@
       tile.append(el("div", { class: "value" }, value), el("div", { class: "label" }, label));
       return tile;
     }));
-    const handled = r.deflectionRate == null ? {} : { "Answered by the agent": r.deflectionRate, "Escalated to staff": r.escalationRate };
+    const handled = r.deflectionRate == null ? {} : { "Answered": r.deflectionRate, "Escalated": r.escalationRate };
     donut($("outcome"), handled);
     bars($("byReason"), r.escalationsByReason);
     bars($("byCategory"), r.escalationsByCategory);
@@ -90,7 +90,7 @@
   function bars(host, counts) {
     const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1]);
     if (entries.length === 0) return host.replaceChildren(el("p", { class: "empty" }, "No escalations in this window."));
-    const row = 26, labelWidth = 130, width = 420, max = Math.max(...entries.map(([, n]) => n));
+    const row = 26, labelWidth = 110, width = 330, max = Math.max(...entries.map(([, n]) => n));
     const chart = svg("svg", { viewBox: `0 0 ${width} ${entries.length * row}`, width: "100%", role: "img" });
     entries.forEach(([label, n], i) => {
       const barWidth = Math.max(2, ((width - labelWidth - 40) * n) / max);
@@ -107,7 +107,7 @@
   function donut(host, shares) {
     const entries = Object.entries(shares);
     if (entries.length === 0) return host.replaceChildren(el("p", { class: "empty" }, "The agent handled no conversations in this window."));
-    const chart = svg("svg", { viewBox: "0 0 320 140", width: "100%", role: "img" });
+    const chart = svg("svg", { viewBox: "0 0 330 140", width: "100%", role: "img" });
     const cx = 70, cy = 70, radius = 55, stroke = 22, circumference = 2 * Math.PI * radius;
     let offset = 0;
     entries.forEach(([label, share], i) => {

@@ -22,9 +22,10 @@ public sealed class ChatTelemetry
     private readonly Counter<long> tokens;
     private readonly Counter<long> decisions;
 
-    public ChatTelemetry(IMeterFactory meters)
+    /// <param name="meters">The host's meter factory; hosts without one (a bare service collection) get a plain meter.</param>
+    public ChatTelemetry(IMeterFactory? meters = null)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
         stageDuration = meter.CreateHistogram<double>("supportagent.chat.stage.duration", "ms", "Duration of one stage of the message path (tag: stage).");
         messageDuration = meter.CreateHistogram<double>("supportagent.chat.message.duration", "ms", "Customer message to decided reply, end to end.");
         tokens = meter.CreateCounter<long>("supportagent.chat.tokens", "{token}", "Tokens used by generation (tag: model).");

@@ -4,6 +4,7 @@ using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
+using SupportAgent.Server.Evaluations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
@@ -36,6 +37,7 @@ app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapEvaluations();
 app.MapAnalytics();
 app.MapNotFound();
 

@@ -5,6 +5,7 @@ using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
@@ -58,6 +59,7 @@ public static class CoreServices
         services.AddScoped<ChatService>();
         services.AddScoped<AnalyticsService>();
         services.AddSingleton<ChatTelemetry>();
+        services.AddSingleton<EvaluationRunner>();
         return services;
     }
 

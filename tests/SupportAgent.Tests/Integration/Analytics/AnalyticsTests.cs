@@ -101,6 +101,24 @@ public sealed class AnalyticsTests : IAsyncLifetime
         Assert.Equal(0, report.GetProperty("staffMinutesSaved").GetDouble());
     }
 
+    [Fact]
+    public async Task AnEvaluationRunThroughTheApiDoesNotCountInAnalytics()
+    {
+        using var admin = app.ClientWithKey(keys.Admin);
+        const string cases = """
+            {"id":"canada","question":"How long does shipping to Canada take?","expectedDecision":"answer"}
+            {"id":"person","question":"I want to speak to a real person","expectedDecision":"escalate"}
+            """;
+        var run = await admin.PostAsync("/api/tenants/acme/evaluations", new StringContent(cases, System.Text.Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(run.IsSuccessStatusCode, await run.Content.ReadAsStringAsync());
+
+        var report = await GetAnalyticsAsync("");
+
+        Assert.Equal(0, report.GetProperty("conversations").GetInt32());
+        Assert.Equal(0, report.GetProperty("messages").GetInt32());
+        Assert.Empty(report.GetProperty("escalationsByReason").EnumerateObject());
+    }
+
     private sealed record Sent(string Id, List<Reply> Replies);
     private sealed record Reply(string MessageId, string? Category);
 

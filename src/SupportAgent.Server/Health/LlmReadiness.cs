@@ -32,11 +32,12 @@ public sealed class LlmReadiness(IOptions<LlmEndpointOptions> options, IHttpClie
             using var response = await client.SendAsync(request, ct);
             return response.IsSuccessStatusCode
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"The LLM endpoint answered {(int)response.StatusCode} to GET {models}.");
+                : HealthCheckResult.Unhealthy($"The LLM endpoint answered {(int)response.StatusCode} to GET models.");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"The LLM endpoint {models} cannot be reached: {e.Message}");
+            // /ready is anonymous, so the endpoint's address stays out of the answer; operators have it in their config.
+            return HealthCheckResult.Unhealthy($"The LLM endpoint cannot be reached: {e.Message}");
         }
     }
 }

@@ -1,6 +1,7 @@
 using SupportAgent.Core.Hosting;
 using SupportAgent.Server.ApprovedAnswers;
 using SupportAgent.Server.Adapters;
+using SupportAgent.Server.Analytics;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
@@ -12,6 +13,7 @@ using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
 using SupportAgent.Server.Origins;
+using SupportAgent.Server.Observability;
 using SupportAgent.Server.Tenants;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ builder.AddHandoff();
 builder.AddStartupTasks();
 builder.AddAdapters();
 builder.AddFineTuning();
+builder.AddHealth();
+builder.AddObservability();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -50,6 +54,7 @@ app.MapApprovedAnswers();
 app.MapEvaluations();
 app.MapAdapters();
 app.MapFineTuning();
+app.MapAnalytics();
 app.MapNotFound();
 
 app.Run();

@@ -8,6 +8,7 @@ using SupportAgent.Core.Answering;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Hosting;
+using SupportAgent.Core.Observability;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Triage;
 
@@ -19,7 +20,8 @@ namespace SupportAgent.Core.Conversations;
 /// </summary>
 public sealed class ChatService(
     SupportDbContext db, ITriage triage, Retriever retriever, IAnswerGenerator generator, IChatNotifier notifier,
-    IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatService> log, ApprovedAnswerFastPath approvedAnswers)
+    IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatService> log, ApprovedAnswerFastPath approvedAnswers,
+    ChatTelemetry telemetry)
 {
     public async Task<Conversation> StartAsync(string tenantId, bool isEvaluation, CancellationToken ct)
     {
@@ -65,6 +67,7 @@ public sealed class ChatService(
     private async Task<ChatReply> HandleAsync(Conversation conversation, string text, Func<string, CancellationToken, ValueTask>? onText, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
         var history = await RecentCustomerTurnsAsync(conversation.Id, ct);
         var message = new Message
         {
@@ -77,8 +80,8 @@ public sealed class ChatService(
 
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
         var settings = tenant.Settings;
-        var triaged = await triage.TriageAsync(tenant.Id, text, history, ct);
-        var retrieval = await retriever.RetrieveAsync(tenant.Id, text, history, settings.TopK, ct);
+        var triaged = await telemetry.StageAsync("triage", () => triage.TriageAsync(tenant.Id, text, history, ct));
+        var retrieval = await telemetry.StageAsync("retrieval", () => retriever.RetrieveAsync(tenant.Id, text, history, settings.TopK, ct));
         var reasons = AnswerPolicy.ReasonsToEscalate(triaged, retrieval, settings).ToList();
 
         GeneratedAnswer? answer = null;
@@ -86,7 +89,8 @@ public sealed class ChatService(
         {
             try
             {
-                answer = await generator.GenerateAsync(new AnswerRequest(tenant.Id, text, retrieval.Passages, settings.Persona, tenant.Name, onText), ct);
+                answer = await telemetry.StageAsync("generation", () => generator.GenerateAsync(
+                    new AnswerRequest(tenant.Id, text, retrieval.Passages, settings.Persona, tenant.Name, onText), ct));
                 if (!answer.Grounded) reasons.Add(EscalationReasons.Ungrounded);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -127,6 +131,7 @@ public sealed class ChatService(
             db.Escalations.Add(escalation);
         }
         await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
+        telemetry.Decided(span, decision);
 
         if (escalation is not null && !conversation.IsEvaluation)
             await notifier.EscalationCreatedAsync(escalation, CancellationToken.None);

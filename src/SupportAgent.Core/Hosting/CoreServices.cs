@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
@@ -10,6 +11,7 @@ using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
+using SupportAgent.Core.Observability;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Qdrant;
@@ -65,6 +67,8 @@ public static class CoreServices
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<ChatService>();
+        services.AddScoped<AnalyticsService>();
+        services.AddSingleton<ChatTelemetry>();
         services.AddSingleton<EvaluationRunner>();
         return services;
     }

@@ -23,4 +23,10 @@ public sealed class TenantSettings
 
     /// <summary>When an evaluation set was last run for this tenant (a record, not a knob); the fine-tuning readiness report asks for one.</summary>
     public DateTimeOffset? LastEvaluationAt { get; set; }
+
+    /// <summary>
+    /// Staff minutes one conversation would have cost had the agent not resolved it on its own; analytics multiplies the
+    /// deflected conversations by it to estimate time saved. Set it from the tenant's own handle-time figures.
+    /// </summary>
+    public double StaffMinutesPerDeflection { get; set; } = 6;
 }

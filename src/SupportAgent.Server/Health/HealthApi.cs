@@ -1,11 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace SupportAgent.Server.Health;
 
 public static class HealthApi
 {
-    /// <summary>Liveness: answers once the host is serving (migrations and seeding finish before it listens).</summary>
+    private const string ReadyTag = "ready";
+
+    /// <summary>Readiness checks: the database, the knowledge index and, when configured, the LLM endpoint.</summary>
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LlmEndpointOptions>().BindConfiguration(LlmEndpointOptions.SectionName);
+        builder.Services.AddHttpClient(nameof(LlmReadiness));
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag])
+            .AddCheck<IndexReadiness>("index", tags: [ReadyTag])
+            .AddCheck<LlmReadiness>("llm", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health</c> is liveness: it answers once the host is serving (migrations and seeding finish before it listens).
+    /// <c>/ready</c> is readiness: 200 when every dependency answers, else 503 ProblemDetails naming what is not ready,
+    /// so a load balancer stops routing to a replica that would fail its requests.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
+        app.MapHealthChecks("/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace SupportAgent.Cli.Commands.Bench;
+
+/// <summary>Load drivers and throughput measurements; each subcommand prints figures ready for docs/benchmarks.md.</summary>
+internal static class BenchCommand
+{
+    public static Command Create() => new("bench", "Measure the product on this machine.")
+    {
+        ChatBench.Create(),
+        ConnectionsBench.Create(),
+    };
+}

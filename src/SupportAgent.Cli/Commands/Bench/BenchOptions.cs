@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace SupportAgent.Cli.Commands.Bench;
+
+/// <summary>Options shared by the load drivers: run against a server at a URL, or start one.</summary>
+internal static class BenchOptions
+{
+    public static readonly Option<Uri?> Url = new("--url")
+    {
+        Description = "A running server to load; without it a fresh server with the demo tenant is started as a child process (its memory is then reported)",
+    };
+
+    public static readonly Option<string?> WidgetKey = new("--widget-key") { Description = "Widget key of the tenant to chat with (required with --url)" };
+
+    public static async Task<BenchServer> ServerAsync(ParseResult parse, CancellationToken ct)
+    {
+        if (parse.GetValue(Url) is not { } url) return await BenchServer.StartAsync(ct);
+        var key = parse.GetValue(WidgetKey) ?? throw new ArgumentException("--widget-key is required with --url.");
+        return await BenchServer.AttachAsync(url, key);
+    }
+
+    public static string Megabytes(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:F0} MB" : "n/a";
+}

@@ -1,0 +1,10 @@
+namespace SupportAgent.Core.Answering;
+
+public static class ApprovedAnswers
+{
+    /// <summary>
+    /// The <c>Decision.Model</c> recorded when a reply reuses a staff-approved answer instead of generating one,
+    /// which is how analytics counts approved-answer hits without a separate table.
+    /// </summary>
+    public const string ModelName = "approved-answer";
+}

@@ -16,6 +16,7 @@ builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
 builder.AddStartupTasks();
+builder.AddDocuments();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -43,7 +43,14 @@ public static class CoreServices
         services.AddSingleton<IDocumentParser, MarkdownParser>();
         services.AddSingleton<IDocumentParser, HtmlParser>();
         services.AddSingleton<IDocumentParser, PdfParser>();
+        services.AddSingleton<IDocumentParser, DocxParser>();
+        services.AddSingleton<IDocumentParser, JsonlParser>();
         services.AddSingleton<ParserRegistry>();
+        services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
+        services.AddSingleton<IngestionQueue>();
+        services.AddScoped<DocumentIntake>();
+        services.AddScoped<DocumentIndexer>();
+        services.AddScoped<DocumentDeleter>();
         services.AddScoped<DocumentIngestor>();
 
         services.AddSingleton<IKnowledgeIndex>(sp =>

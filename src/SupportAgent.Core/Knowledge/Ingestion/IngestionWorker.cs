@@ -16,6 +16,7 @@ public sealed class IngestionWorker(IngestionQueue queue, IServiceScopeFactory s
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WorkerEnabled) return;
         await Task.Yield(); // let the host finish starting; the sweep below queries the database
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
@@ -10,13 +9,5 @@ public static class IngestionWorkerSetup
     /// hosted services start in registration order.
     /// </summary>
     public static IServiceCollection AddIngestionWorker(this IServiceCollection services) =>
-        services.AddHostedService(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled
-            ? ActivatorUtilities.CreateInstance<IngestionWorker>(sp)
-            : (Microsoft.Extensions.Hosting.IHostedService)new DisabledWorker());
-
-    private sealed class DisabledWorker : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    }
+        services.AddHostedService<IngestionWorker>();
 }

@@ -6,5 +6,6 @@ var root = new RootCommand("SupportAgent command line: manage tenants and ingest
 {
     TenantsCommand.Create(),
     IngestCommand.Create(),
+    SupportAgent.Cli.Commands.Bench.BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,11 @@ namespace SupportAgent.Cli.Commands;
 /// <summary>Builds the Core services from the same configuration sources as the server (appsettings.json, SupportAgent__* variables).</summary>
 internal static class CoreHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken ct)
+    /// <param name="overrides">Settings that win over the configuration files (e.g. a scratch data directory for a benchmark).</param>
+    public static async Task<IHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSupportAgentCore();
         var host = builder.Build();

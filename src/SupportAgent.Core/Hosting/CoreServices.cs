@@ -33,7 +33,7 @@ public static class CoreServices
             if (db.Provider != "sqlite")
                 throw new InvalidOperationException($"Database provider '{db.Provider}' is not available in this build; use 'sqlite'.");
             Directory.CreateDirectory(dataDirectory);
-            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}");
+            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
         });
 
         services.AddScoped<TenantService>();

@@ -18,6 +18,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
     /// <summary>Leave the data directory on dispose, so a second instance can start on it (a restart).</summary>
     public bool KeepDataDirectory { get; init; }
     private readonly Dictionary<string, string?> settings = new();
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public SupportAgentApp(string? dataDirectory = null)
     {
@@ -31,8 +32,16 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes the server's services before it starts (fault injection at an edge, e.g. an index outage).</summary>
+    public SupportAgentApp WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => serviceOverrides.ForEach(o => o(services)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);

@@ -8,8 +8,9 @@ namespace SupportAgent.Cli.Commands.Bench;
 /// Turns DSTC11 track 5's knowledge.json (hotels and restaurants with FAQs and reviews) into .jsonl documents:
 /// one per FAQ (<c>{domain}-{entity_id}-faq-{doc_id}</c>, titled entity name + question) and one per review
 /// (<c>{domain}-{entity_id}-review-{doc_id}</c>), so a gold knowledge item maps to exactly one document id.
+/// Public so the tests can check the mapping.
 /// </summary>
-internal static class Dstc11Knowledge
+public static class Dstc11Knowledge
 {
     public static string ToJsonl(string knowledgeJson)
     {

@@ -29,7 +29,7 @@ internal static class BenchIngestCommand
             if (parse.GetValue(output) is { } outFile) await File.WriteAllBytesAsync(outFile, jsonl, ct);
 
             var dataDirectory = Path.Combine(Path.GetTempPath(), $"supportagent-bench-{Guid.NewGuid():N}");
-            try { return await RunAsync(jsonl, dataDirectory, ct); }
+            try { return await RunAsync(parse, jsonl, dataDirectory, ct); }
             finally
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -39,9 +39,9 @@ internal static class BenchIngestCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(byte[] jsonl, string dataDirectory, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parse, byte[] jsonl, string dataDirectory, CancellationToken ct)
     {
-        using var host = await CoreHost.StartAsync(ct, new Dictionary<string, string?> { ["SupportAgent:DataDirectory"] = dataDirectory });
+        using var host = await CoreHost.StartAsync(parse, ct, new Dictionary<string, string?> { ["SupportAgent:DataDirectory"] = dataDirectory });
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<TenantService>().CreateAsync("bench", "Benchmark", [], null, ct);
 

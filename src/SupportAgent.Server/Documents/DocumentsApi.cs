@@ -23,7 +23,7 @@ public static class DocumentsApi
         var group = app.MapTenantGroup("documents", "Documents").RequireAuthorization(Policies.Admin);
         group.MapPost("/", UploadAsync).WithSummary("Upload one or more files as multipart 'file' parts (.md .txt .html .pdf .docx .jsonl).")
             .WithDescription("Returns 202 at once with a result per file (per line for .jsonl): pending, unchanged, or failed with the reason. Indexing runs in the background; poll GET for status.");
-        group.MapGet("/", ListAsync).WithSummary("List the tenant's documents with status (pending|indexing|indexed|failed), chunk count and error.");
+        group.MapGet("/", ListAsync).WithSummary("List the tenant's documents with status (pending|indexing|indexed|failed), chunk count and error; ?status= filters.");
         group.MapGet("/{id}", GetAsync).WithSummary("One document's status.");
         group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a document and all its chunks from the store and the index.");
         return group;
@@ -57,9 +57,17 @@ public static class DocumentsApi
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/documents", new UploadResponse(results));
     }
 
-    private static async Task<Ok<DocumentList>> ListAsync(CurrentTenant tenant, SupportDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(CurrentTenant tenant, SupportDbContext db, string? status, CancellationToken ct)
     {
-        var documents = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenant.Id).OrderBy(d => d.Id).ToListAsync(ct);
+        var query = db.Documents.AsNoTracking().Where(d => d.TenantId == tenant.Id);
+        if (status is not null)
+        {
+            // Parsed here rather than bound as an enum: statuses are lower-case on the wire, enum binding is case-sensitive.
+            if (!Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var only) || !Enum.IsDefined(only))
+                return TypedResults.Problem(statusCode: 400, detail: $"Unknown status '{status}'; use pending, indexing, indexed or failed.");
+            query = query.Where(d => d.Status == only);
+        }
+        var documents = await query.OrderBy(d => d.Id).ToListAsync(ct);
         return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)]));
     }
 

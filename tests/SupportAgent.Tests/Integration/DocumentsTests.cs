@@ -43,6 +43,21 @@ public sealed class DocumentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheListCanBeFilteredByStatus()
+    {
+        await app.UploadAsync("acme", keys.Admin, ("returns-policy.md", TestKnowledge.Returns));
+        using var admin = app.ClientWithKey(keys.Admin);
+
+        var indexed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=indexed");
+        var failed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=failed");
+
+        Assert.Equal("returns-policy", indexed.GetProperty("documents")[0].GetProperty("id").GetString());
+        Assert.Equal(0, failed.GetProperty("documents").GetArrayLength());
+        var detail = await (await admin.GetAsync("/api/tenants/acme/documents?status=done")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'done'", detail);
+    }
+
+    [Fact]
     public async Task AnUploadWithoutFilesIsA400()
     {
         using var admin = app.ClientWithKey(keys.Admin);

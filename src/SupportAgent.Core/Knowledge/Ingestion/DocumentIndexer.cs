@@ -26,8 +26,13 @@ public sealed class DocumentIndexer(
         var content = await db.DocumentContents.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == key.TenantId && c.DocumentId == key.DocumentId, ct);
         if (content is null || !IsWaiting(document)) return Outcome(document, content);
 
-        document.Status = DocumentStatus.Indexing;
-        await db.SaveChangesAsync(ct);
+        // Claim it only if nobody changed it since it was read: the CLI and a server may share a data directory.
+        var now = clock.GetUtcNow();
+        var claimed = await db.Documents
+            .Where(d => d.TenantId == key.TenantId && d.Id == key.DocumentId && d.Status == document.Status && d.UpdatedAt == document.UpdatedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DocumentStatus.Indexing).SetProperty(d => d.UpdatedAt, now), ct);
+        if (claimed == 0) return Outcome(document, content);
+        (document.Status, document.UpdatedAt) = (DocumentStatus.Indexing, now);
         try
         {
             var parser = parsers.For(content.FileName) ?? throw new DocumentRejectedException($"'{content.FileName}' has an unsupported type.");

@@ -18,11 +18,13 @@ public sealed class IngestionWorker(IngestionQueue queue, IServiceScopeFactory s
     {
         if (!options.Value.WorkerEnabled) return;
         await Task.Yield(); // let the host finish starting; the sweep below queries the database
+        var starting = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (queue.Reader.Count == 0) await SweepAsync(stoppingToken);
+                if (queue.Reader.Count == 0) await SweepAsync(interrupted: starting, stoppingToken);
+                starting = false;
                 while (queue.Reader.TryRead(out var key)) await IndexAsync(key, stoppingToken);
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 idle.CancelAfter(options.Value.SweepInterval);
@@ -39,13 +41,17 @@ public sealed class IngestionWorker(IngestionQueue queue, IServiceScopeFactory s
         }
     }
 
-    private async Task SweepAsync(CancellationToken ct)
+    /// <param name="interrupted">
+    /// Also take documents left "indexing": at start those were cut off by the previous run; later they belong to
+    /// whoever is indexing them (this worker, or a CLI on the same data directory).
+    /// </param>
+    private async Task SweepAsync(bool interrupted, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var now = clock.GetUtcNow();
         var waiting = await db.Documents.AsNoTracking()
-            .Where(d => d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.Indexing
+            .Where(d => d.Status == DocumentStatus.Pending || (interrupted && d.Status == DocumentStatus.Indexing)
                 || (d.Status == DocumentStatus.Failed && d.NextAttemptAt != null && d.NextAttemptAt <= now))
             .OrderBy(d => d.UpdatedAt).Take(options.Value.QueueCapacity)
             .Select(d => new DocumentKey(d.TenantId, d.Id)).ToListAsync(ct);

@@ -26,6 +26,7 @@ builder.AddChat();
 builder.AddWidgetOrigins();
 builder.AddHandoff();
 builder.AddStartupTasks();
+builder.AddDocuments();
 builder.AddAdapters();
 builder.AddFineTuning();
 builder.AddHealth();

@@ -11,11 +11,13 @@ namespace SupportAgent.Cli.Commands;
 /// <summary>Builds the Core services from the same configuration sources as the server (appsettings.json, SupportAgent__* variables).</summary>
 internal static class CoreHost
 {
-    public static async Task<IHost> StartAsync(ParseResult parse, CancellationToken ct)
+    /// <param name="overrides">Settings that win over everything else (e.g. a scratch data directory for a benchmark).</param>
+    public static async Task<IHost> StartAsync(ParseResult parse, CancellationToken ct, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (parse.GetValue(GlobalOptions.DataDirectory) is { } dataDirectory)
             builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSupportAgentCore();
         var host = builder.Build();

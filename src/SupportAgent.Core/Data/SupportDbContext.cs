@@ -13,6 +13,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Chunk> Chunks => Set<Chunk>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Decision> Decisions => Set<Decision>();
@@ -48,6 +49,11 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(d => new { d.TenantId, d.Id });
             e.HasIndex(d => new { d.TenantId, d.Status });
             e.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DocumentContent>(e =>
+        {
+            e.HasKey(c => new { c.TenantId, c.DocumentId });
+            e.HasOne<Document>().WithOne().HasForeignKey<DocumentContent>(c => new { c.TenantId, c.DocumentId }).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Chunk>(e =>
         {

@@ -38,7 +38,7 @@ public static class CoreServices
             if (db.Provider != "sqlite")
                 throw new InvalidOperationException($"Database provider '{db.Provider}' is not available in this build; use 'sqlite'.");
             Directory.CreateDirectory(dataDirectory);
-            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}");
+            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
         });
 
         services.AddScoped<TenantService>();
@@ -48,7 +48,14 @@ public static class CoreServices
         services.AddSingleton<IDocumentParser, MarkdownParser>();
         services.AddSingleton<IDocumentParser, HtmlParser>();
         services.AddSingleton<IDocumentParser, PdfParser>();
+        services.AddSingleton<IDocumentParser, DocxParser>();
+        services.AddSingleton<IDocumentParser, JsonlParser>();
         services.AddSingleton<ParserRegistry>();
+        services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
+        services.AddSingleton<IngestionQueue>();
+        services.AddScoped<DocumentIntake>();
+        services.AddScoped<DocumentIndexer>();
+        services.AddScoped<DocumentDeleter>();
         services.AddScoped<DocumentIngestor>();
 
         services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>

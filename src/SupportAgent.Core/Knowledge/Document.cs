@@ -14,6 +14,10 @@ public sealed class Document
     public DocumentStatus Status { get; set; } = DocumentStatus.Pending;
     public string? Error { get; set; }
     public int ChunkCount { get; set; }
+    /// <summary>Failed attempts in a row that were not the file's fault (index or embedder unavailable).</summary>
+    public int Attempts { get; set; }
+    /// <summary>When a retryable failure is tried again; null for a document that needs no retry.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -4,7 +4,10 @@ using SupportAgent.Core.Tenants;
 
 namespace SupportAgent.Server.Demo;
 
-/// <summary>Creates the demo tenant once and (re)ingests its documents; unchanged files are skipped by content hash, so restarts add nothing.</summary>
+/// <summary>
+/// Creates the demo tenant once and (re)ingests its documents in process, before the server listens, so the demo
+/// answers from the first request; unchanged files are skipped by content hash, so restarts add nothing.
+/// </summary>
 public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> options, ILogger<DemoSeeder> log)
 {
     public async Task SeedAsync(CancellationToken ct)
@@ -31,8 +34,9 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions
         var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
         foreach (var file in Directory.EnumerateFiles(folder).Order())
         {
-            var outcome = await ingestor.IngestAsync(DemoOptions.TenantId, new DocumentUpload(Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct)), ct);
-            if (outcome.Error is not null) log.LogWarning("Demo document {File} failed: {Error}", file, outcome.Error);
+            var outcomes = await ingestor.IngestAsync(DemoOptions.TenantId, new DocumentUpload(Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct)), ct);
+            foreach (var outcome in outcomes.Where(o => o.Error is not null))
+                log.LogWarning("Demo document {File} failed: {Error}", file, outcome.Error);
         }
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Knowledge.Ingestion;
@@ -9,23 +11,30 @@ namespace SupportAgent.Server.Documents;
 
 public static class DocumentsApi
 {
-    public sealed record DocumentDto(string Id, string Title, string Source, DocumentStatus Status, int ChunkCount, int Version, string? Error, DateTimeOffset UpdatedAt);
-    public sealed record UploadedDocument(string File, string? Id, DocumentStatus Status, string? Error, bool Unchanged);
+    public sealed record DocumentDto(string Id, string Title, string Source, DocumentStatus Status, int ChunkCount, int Version, string? Error,
+        DateTimeOffset UpdatedAt, string? Url, DateTimeOffset? NextAttemptAt);
+    /// <summary>One uploaded file, or one line of a .jsonl file (<c>line</c>); <c>status</c> is pending, or failed with <c>error</c>.</summary>
+    public sealed record UploadedDocument(string File, string? Id, DocumentStatus Status, string? Error, bool Unchanged, int? Line);
     public sealed record UploadResponse(IReadOnlyList<UploadedDocument> Documents);
     public sealed record DocumentList(IReadOnlyList<DocumentDto> Documents);
 
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("documents", "Documents").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", UploadAsync).WithSummary("Upload one or more files as multipart 'file' parts.");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/", UploadAsync).WithSummary("Upload one or more files as multipart 'file' parts (.md .txt .html .pdf .docx .jsonl).")
+            .WithDescription("Returns 202 at once with a result per file (per line for .jsonl): pending, unchanged, or failed with the reason. Indexing runs in the background; poll GET for status.");
+        group.MapGet("/", ListAsync).WithSummary("List the tenant's documents with status (pending|indexing|indexed|failed), chunk count and error; ?status= filters.");
+        group.MapGet("/{id}", GetAsync).WithSummary("One document's status.");
+        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a document and all its chunks from the store and the index.");
         return group;
     }
 
     private static async Task<Results<Accepted<UploadResponse>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, CurrentTenant tenant, DocumentIngestor ingestor, CancellationToken ct)
+        HttpRequest request, CurrentTenant tenant, DocumentIntake intake, IngestionQueue queue, IOptions<IngestionOptions> options, CancellationToken ct)
     {
+        // Several files of up to MaxFileBytes each must fit; the server's default body limit (30 MB) would cut them off.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
         if (!request.HasFormContentType)
             return TypedResults.Problem(statusCode: 400, detail: "Send documents as multipart/form-data with one or more 'file' parts.");
         var form = await request.ReadFormAsync(ct);
@@ -36,27 +45,51 @@ public static class DocumentsApi
         var results = new List<UploadedDocument>();
         foreach (var file in files)
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            var outcome = await ingestor.IngestAsync(tenant.Id, new DocumentUpload(file.FileName, buffer.ToArray()), ct);
-            results.Add(new UploadedDocument(outcome.FileName, outcome.DocumentId, outcome.Status, outcome.Error, outcome.Unchanged));
+            // An oversized file is refused before it is read into memory.
+            var outcomes = intake.TooLarge(file.FileName, file.Length) is { } tooLarge ? [tooLarge]
+                : await intake.AcceptAsync(tenant.Id, new DocumentUpload(file.FileName, await ReadAsync(file, ct)), ct);
+            foreach (var o in outcomes)
+            {
+                if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) queue.Enqueue(new DocumentKey(tenant.Id, id));
+                results.Add(new UploadedDocument(o.FileName, o.DocumentId, o.Status, o.Error, o.Unchanged, o.Line));
+            }
         }
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/documents", new UploadResponse(results));
     }
 
-    private static async Task<Ok<DocumentList>> ListAsync(CurrentTenant tenant, SupportDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(CurrentTenant tenant, SupportDbContext db, string? status, CancellationToken ct)
     {
-        var documents = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenant.Id).OrderBy(d => d.Id).ToListAsync(ct);
+        var query = db.Documents.AsNoTracking().Where(d => d.TenantId == tenant.Id);
+        if (status is not null)
+        {
+            // Parsed here rather than bound as an enum: statuses are lower-case on the wire, enum binding is case-sensitive.
+            if (!Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var only) || !Enum.IsDefined(only))
+                return TypedResults.Problem(statusCode: 400, detail: $"Unknown status '{status}'; use pending, indexing, indexed or failed.");
+            query = query.Where(d => d.Status == only);
+        }
+        var documents = await query.OrderBy(d => d.Id).ToListAsync(ct);
         return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)]));
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetAsync(string id, CurrentTenant tenant, SupportDbContext db, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.TenantId == tenant.Id && d.Id == id, ct);
-        return document is null
-            ? TypedResults.Problem(statusCode: 404, detail: $"Document '{id}' does not exist in tenant '{tenant.Id}'.")
-            : TypedResults.Ok(ToDto(document));
+        return document is null ? Missing(id, tenant) : TypedResults.Ok(ToDto(document));
     }
 
-    private static DocumentDto ToDto(Document d) => new(d.Id, d.Title, d.Source, d.Status, d.ChunkCount, d.Version, d.Error, d.UpdatedAt);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, CurrentTenant tenant, DocumentDeleter deleter, CancellationToken ct) =>
+        await deleter.DeleteAsync(tenant.Id, id, ct) ? TypedResults.NoContent() : Missing(id, tenant);
+
+    private static ProblemHttpResult Missing(string id, CurrentTenant tenant) =>
+        TypedResults.Problem(statusCode: 404, detail: $"Document '{id}' does not exist in tenant '{tenant.Id}'.");
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static DocumentDto ToDto(Document d) =>
+        new(d.Id, d.Title, d.Source, d.Status, d.ChunkCount, d.Version, d.Error, d.UpdatedAt, d.Url, d.NextAttemptAt);
 }

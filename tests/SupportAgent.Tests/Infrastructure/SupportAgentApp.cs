@@ -16,6 +16,8 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "test-operator-key";
     public string DataDirectory { get; }
+    /// <summary>Leave the data directory on dispose, so a second instance can start on it (a restart).</summary>
+    public bool KeepDataDirectory { get; init; }
     private readonly Dictionary<string, string?> settings = new();
     private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
@@ -40,6 +42,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => serviceOverrides.ForEach(o => o(services)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
@@ -64,17 +67,59 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         return body!.Keys;
     }
 
-    public async Task<HttpResponseMessage> UploadAsync(string tenant, string adminKey, params (string Name, string Content)[] files)
+    /// <summary>Uploads text files and, when accepted, waits until every accepted document has finished indexing.</summary>
+    public Task<HttpResponseMessage> UploadAsync(string tenant, string adminKey, params (string Name, string Content)[] files) =>
+        UploadAsync(tenant, adminKey, [.. files.Select(f => (f.Name, System.Text.Encoding.UTF8.GetBytes(f.Content)))]);
+
+    public async Task<HttpResponseMessage> UploadAsync(string tenant, string adminKey, params (string Name, byte[] Content)[] files)
+    {
+        var response = await PostFilesAsync(tenant, adminKey, files);
+        if (response.StatusCode == System.Net.HttpStatusCode.Accepted) await WaitForIndexingAsync(tenant, adminKey, response);
+        return response;
+    }
+
+    /// <summary>Posts the multipart upload without waiting for the background indexing.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(string tenant, string adminKey, params (string Name, byte[] Content)[] files)
     {
         using var client = ClientWithKey(adminKey);
         using var form = new MultipartFormDataContent();
         foreach (var (name, content) in files)
         {
-            var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+            var part = new ByteArrayContent(content);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             form.Add(part, "file", name);
         }
-        return await client.PostAsync($"/api/tenants/{tenant}/documents", form);
+        var response = await client.PostAsync($"/api/tenants/{tenant}/documents", form);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    /// <summary>Polls the documents API until each document the upload accepted is indexed or failed.</summary>
+    public async Task WaitForIndexingAsync(string tenant, string adminKey, HttpResponseMessage upload)
+    {
+        // Read as a string: the buffered body stays readable for the test (a read stream would be consumed).
+        var body = System.Text.Json.JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        var ids = body.GetProperty("documents").EnumerateArray()
+            .Where(d => d.GetProperty("status").GetString() is "pending" or "indexing")
+            .Select(d => d.GetProperty("id").GetString()!).ToList();
+        await WaitForStatusAsync(tenant, adminKey, ids, "indexed", "failed");
+    }
+
+    /// <summary>Polls until each document's status is one of <paramref name="statuses"/> (fails after 30 s).</summary>
+    public async Task WaitForStatusAsync(string tenant, string adminKey, IReadOnlyCollection<string> ids, params string[] statuses)
+    {
+        using var client = ClientWithKey(adminKey);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var id in ids)
+        {
+            while (true)
+            {
+                var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/tenants/{tenant}/documents/{Uri.EscapeDataString(id)}");
+                if (statuses.Contains(document.GetProperty("status").GetString())) break;
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Document '{id}' is still {document.GetProperty("status")} after 30 s.");
+                await Task.Delay(25);
+            }
+        }
     }
 
     /// <summary>A tenant with the small test knowledge base ingested.</summary>
@@ -106,6 +151,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
+        if (KeepDataDirectory) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

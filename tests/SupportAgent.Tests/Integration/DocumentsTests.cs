@@ -36,7 +36,25 @@ public sealed class DocumentsTests : IAsyncLifetime
         var results = body.GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal("failed", results[0].GetProperty("status").GetString());
         Assert.Contains("unsupported", results[0].GetProperty("error").GetString());
-        Assert.Equal("indexed", results[1].GetProperty("status").GetString());
+        Assert.Equal("pending", results[1].GetProperty("status").GetString());
+        using var admin = app.ClientWithKey(keys.Admin);
+        var returns = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy");
+        Assert.Equal("indexed", returns.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task TheListCanBeFilteredByStatus()
+    {
+        await app.UploadAsync("acme", keys.Admin, ("returns-policy.md", TestKnowledge.Returns));
+        using var admin = app.ClientWithKey(keys.Admin);
+
+        var indexed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=indexed");
+        var failed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=failed");
+
+        Assert.Equal("returns-policy", indexed.GetProperty("documents")[0].GetProperty("id").GetString());
+        Assert.Equal(0, failed.GetProperty("documents").GetArrayLength());
+        var detail = await (await admin.GetAsync("/api/tenants/acme/documents?status=done")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'done'", detail);
     }
 
     [Fact]

@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         ChatBench.Create(),
         ConnectionsBench.Create(),
+        BenchIngestCommand.Create(),
     };
 }

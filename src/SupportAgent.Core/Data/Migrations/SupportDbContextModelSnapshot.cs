@@ -407,6 +407,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChunkCount")
                         .HasColumnType("INTEGER");
 
@@ -419,6 +422,9 @@ namespace SupportAgent.Core.Data.Migrations
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -446,6 +452,31 @@ namespace SupportAgent.Core.Data.Migrations
                     b.HasIndex("TenantId", "Status");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Knowledge.DocumentContent", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "DocumentId");
+
+                    b.ToTable("DocumentContents");
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.ApiKey", b =>
@@ -559,6 +590,15 @@ namespace SupportAgent.Core.Data.Migrations
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Knowledge.DocumentContent", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Knowledge.Document", null)
+                        .WithOne()
+                        .HasForeignKey("SupportAgent.Core.Knowledge.DocumentContent", "TenantId", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Knowledge.Parsing;
+
+namespace SupportAgent.Core.Knowledge.Ingestion;
+
+/// <summary>
+/// The synchronous half of ingestion: checks each uploaded file (type, size, empty, parsable; each .jsonl line on
+/// its own) and stores what passes as a pending document with its bytes. Indexing happens later, so the upload can
+/// answer at once; a file that fails here leaves nothing behind.
+/// </summary>
+public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, IOptions<IngestionOptions> options, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<IngestionOutcome>> AcceptAsync(string tenantId, DocumentUpload upload, CancellationToken ct)
+    {
+        var parser = parsers.For(upload.FileName);
+        if (parser is null)
+            return [Rejected(upload, $"'{upload.FileName}' has an unsupported type; supported: {string.Join(", ", parsers.Extensions.Order())}.")];
+        if (upload.Content.Length == 0)
+            return [Rejected(upload, $"'{upload.FileName}' is empty.")];
+        if (TooLarge(upload.FileName, upload.Content.Length) is { } tooLarge) return [tooLarge];
+
+        var staged = new List<Staged>();
+        var outcomes = new List<IngestionOutcome>();
+        try
+        {
+            if (parser is JsonlParser)
+            {
+                foreach (var record in JsonlParser.Records(upload.Content, upload.FileName))
+                {
+                    if (record.Error is not null) outcomes.Add(Rejected(upload, record.Error) with { DocumentId = record.Id, Line = record.Line });
+                    else staged.Add(new Staged(record.Id!, record.Content!, parser.Parse(record.Content!, upload.FileName), $"jsonl:{upload.FileName}", record.Line));
+                }
+                if (staged.Count == 0 && outcomes.Count == 0) return [Rejected(upload, $"'{upload.FileName}' has no records.")];
+            }
+            else staged.Add(new Staged(DocumentIds.FromFileName(upload.FileName), upload.Content, parser.Parse(upload.Content, upload.FileName), upload.FileName, null));
+        }
+        catch (DocumentRejectedException e) { return [Rejected(upload, e.Message)]; }
+
+        outcomes.AddRange(await StageAsync(tenantId, upload.FileName, staged, ct));
+        return [.. outcomes.OrderBy(o => o.Line ?? 0)];
+    }
+
+    private async Task<IEnumerable<IngestionOutcome>> StageAsync(string tenantId, string fileName, List<Staged> staged, CancellationToken ct)
+    {
+        var ids = staged.Select(s => s.Id).ToList();
+        var existing = await db.Documents.Where(d => d.TenantId == tenantId && ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var contents = await db.DocumentContents.Where(c => c.TenantId == tenantId && ids.Contains(c.DocumentId)).ToDictionaryAsync(c => c.DocumentId, ct);
+        var now = clock.GetUtcNow();
+        var outcomes = new List<IngestionOutcome>();
+        foreach (var s in staged)
+        {
+            var hash = DocumentIds.ContentHash(s.Content);
+            var document = existing.GetValueOrDefault(s.Id);
+            // Same bytes as the last accepted version: nothing to do (a failed one is tried again, e.g. after a fix).
+            if (document is not null && document.ContentHash == hash && document.Status != DocumentStatus.Failed)
+            {
+                outcomes.Add(new IngestionOutcome(fileName, s.Id, document.Status, null, Unchanged: true, s.Line));
+                continue;
+            }
+            document ??= db.Documents.Add(new Document
+            {
+                TenantId = tenantId, Id = s.Id, Title = s.Parsed.Title, Source = s.Source, ContentHash = hash, Version = 0, CreatedAt = now,
+            }).Entity;
+            (document.Title, document.Source, document.Url, document.ContentHash) = (s.Parsed.Title, s.Source, s.Parsed.Url, hash);
+            (document.Status, document.Error, document.Attempts, document.NextAttemptAt, document.UpdatedAt) = (DocumentStatus.Pending, null, 0, null, now);
+            if (contents.TryGetValue(s.Id, out var content)) (content.FileName, content.Content, content.ContentHash) = (fileName, s.Content, hash);
+            else db.DocumentContents.Add(new DocumentContent { TenantId = tenantId, DocumentId = s.Id, FileName = fileName, Content = s.Content, ContentHash = hash });
+            outcomes.Add(new IngestionOutcome(fileName, s.Id, DocumentStatus.Pending, null, Line: s.Line));
+        }
+        await db.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    /// <summary>The per-file size check on its own, so a host can refuse a file before buffering it.</summary>
+    public IngestionOutcome? TooLarge(string fileName, long length) => length <= options.Value.MaxFileBytes ? null
+        : new IngestionOutcome(fileName, null, DocumentStatus.Failed, $"'{fileName}' is {Size(length)}; the limit is {Size(options.Value.MaxFileBytes)} per file.");
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes:N0} bytes";
+
+    private static IngestionOutcome Rejected(DocumentUpload upload, string error) => new(upload.FileName, null, DocumentStatus.Failed, error);
+
+    private sealed record Staged(string Id, byte[] Content, ParsedDocument Parsed, string Source, int? Line);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportAgent.Core.Knowledge.Ingestion;
+
+public sealed class IngestionOptions
+{
+    public const string SectionName = "SupportAgent:Ingestion";
+
+    /// <summary>Largest accepted file; a bigger one is refused with a per-file error (the rest of the upload proceeds).</summary>
+    [Range(1, 2L * 1024 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest upload request (all files together); the HTTP host raises its body limits to this.</summary>
+    [Range(1, 8L * 1024 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 200 * 1024 * 1024;
+
+    /// <summary>Documents waiting in memory for the worker; beyond it they wait in the database and are swept up.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Run the background worker. Off only for hosts that ingest in process (or tests that stop it on purpose).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>First retry delay after the index or embedder was unavailable; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the worker looks for due retries and documents the queue could not hold.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Retrieval;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Ingestion;
+
+public sealed class IndexOutageTests : IDisposable
+{
+    private readonly OutageSwitch outage = new();
+    private readonly SupportAgentApp app;
+
+    public IndexOutageTests()
+    {
+        app = new SupportAgentApp()
+            .With("SupportAgent:Ingestion:RetryDelay", "00:00:00.300")
+            .With("SupportAgent:Ingestion:SweepInterval", "00:00:00.100")
+            .WithServices(services =>
+            {
+                // The real index, behind a switch that makes it unreachable, as a remote index can be.
+                var real = services.Last(d => d.ServiceType == typeof(IKnowledgeIndex));
+                services.Remove(real);
+                services.AddSingleton<IKnowledgeIndex>(sp => new UnreachableWhenDown((IKnowledgeIndex)real.ImplementationFactory!(sp), outage));
+            });
+    }
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task ADocumentThatFailedBecauseTheIndexWasDownIsRetriedWithBackoffUntilIndexed()
+    {
+        var keys = await app.CreateTenantAsync("acme");
+        outage.Down = true;
+
+        await app.UploadAsync("acme", keys.Admin, ("returns-policy.md", TestKnowledge.Returns));
+
+        using var admin = app.ClientWithKey(keys.Admin);
+        var failed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy");
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("index unreachable", failed.GetProperty("error").GetString());
+        Assert.Contains("retrying at", failed.GetProperty("error").GetString());
+        Assert.NotEqual(JsonValueKind.Null, failed.GetProperty("nextAttemptAt").ValueKind);
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Chunks.CountAsync()));
+
+        // While the index stays down the worker keeps trying, further apart each time.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await app.InDatabaseAsync(db => db.Documents.Select(d => d.Attempts).SingleAsync()) < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        var retried = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy");
+        Assert.Contains("attempt 2", retried.GetProperty("error").GetString());
+        outage.Down = false;
+
+        await app.WaitForStatusAsync("acme", keys.Admin, ["returns-policy"], "indexed");
+        var indexed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy");
+        Assert.Equal(JsonValueKind.Null, indexed.GetProperty("error").ValueKind);
+        Assert.True(indexed.GetProperty("chunkCount").GetInt32() >= 1);
+    }
+
+    private sealed class OutageSwitch { public volatile bool Down; }
+
+    private sealed class UnreachableWhenDown(IKnowledgeIndex inner, OutageSwitch outage) : IKnowledgeIndex
+    {
+        private void ThrowIfDown() { if (outage.Down) throw new HttpRequestException("index unreachable: connection refused"); }
+
+        public Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
+        { ThrowIfDown(); return inner.ReplaceDocumentAsync(tenantId, documentId, entries, ct); }
+
+        public Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct)
+        { ThrowIfDown(); return inner.DeleteDocumentAsync(tenantId, documentId, ct); }
+
+        public Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct)
+        { ThrowIfDown(); return inner.SearchAsync(tenantId, query, ct); }
+    }
+}

@@ -218,40 +218,6 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Escalations");
                 });
 
-            modelBuilder.Entity("SupportAgent.Core.Conversations.Feedback", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Helpful")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("TenantId", "ConversationId");
-
-                    b.ToTable("Feedback");
-                });
-
             modelBuilder.Entity("SupportAgent.Core.Conversations.Message", b =>
                 {
                     b.Property<string>("Id")
@@ -545,15 +511,6 @@ namespace SupportAgent.Core.Data.Migrations
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SupportAgent.Core.Conversations.Feedback", b =>
-                {
-                    b.HasOne("SupportAgent.Core.Conversations.Conversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

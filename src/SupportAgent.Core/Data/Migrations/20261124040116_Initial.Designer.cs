@@ -10,7 +10,7 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Data.Migrations
 {
     [DbContext(typeof(SupportDbContext))]
-    [Migration("20261124024506_Initial")]
+    [Migration("20261124040116_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -18,6 +18,50 @@ namespace SupportAgent.Core.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("SupportAgent.Core.Adapters.Adapter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseModel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastComparison")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedApiKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Adapters");
+                });
 
             modelBuilder.Entity("SupportAgent.Core.Conversations.Conversation", b =>
                 {
@@ -85,6 +129,10 @@ namespace SupportAgent.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReplyMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Retrieved")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sentiment")
@@ -211,6 +259,79 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Handoff.ApprovedAnswer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ApprovedAnswers");
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Handoff.Feedback", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Source")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("Feedback");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Knowledge.Chunk", b =>
                 {
                     b.Property<string>("Id")
@@ -255,6 +376,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChunkCount")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +391,9 @@ namespace SupportAgent.Core.Data.Migrations
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -294,6 +421,31 @@ namespace SupportAgent.Core.Data.Migrations
                     b.HasIndex("TenantId", "Status");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Knowledge.DocumentContent", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "DocumentId");
+
+                    b.ToTable("DocumentContents");
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.ApiKey", b =>
@@ -348,6 +500,15 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Adapters.Adapter", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Conversations.Conversation", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
@@ -366,11 +527,38 @@ namespace SupportAgent.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Handoff.ApprovedAnswer", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Handoff.Feedback", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Conversations.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Knowledge.Document", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Knowledge.DocumentContent", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Knowledge.Document", null)
+                        .WithOne()
+                        .HasForeignKey("SupportAgent.Core.Knowledge.DocumentContent", "TenantId", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,7 @@ namespace SupportAgent.Core.Data.Migrations
                     Action = table.Column<string>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", nullable: true),
                     Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Retrieved = table.Column<string>(type: "TEXT", nullable: false),
                     Model = table.Column<string>(type: "TEXT", nullable: false),
                     Adapter = table.Column<string>(type: "TEXT", nullable: true),
                     Fallback = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -97,6 +98,32 @@ namespace SupportAgent.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Adapters",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    BaseModel = table.Column<string>(type: "TEXT", nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", nullable: false),
+                    ProtectedApiKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", nullable: true),
+                    LastComparison = table.Column<string>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Adapters", x => x.TenantId);
+                    table.ForeignKey(
+                        name: "FK_Adapters_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -111,6 +138,30 @@ namespace SupportAgent.Core.Data.Migrations
                     table.PrimaryKey("PK_ApiKeys", x => x.Hash);
                     table.ForeignKey(
                         name: "FK_ApiKeys_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovedAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: false),
+                    EscalationId = table.Column<string>(type: "TEXT", nullable: true),
+                    Hits = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovedAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovedAnswers_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -151,6 +202,8 @@ namespace SupportAgent.Core.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     ChunkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -189,9 +242,64 @@ namespace SupportAgent.Core.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DocumentContents",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentContents", x => new { x.TenantId, x.DocumentId });
+                    table.ForeignKey(
+                        name: "FK_DocumentContents_Documents_TenantId_DocumentId",
+                        columns: x => new { x.TenantId, x.DocumentId },
+                        principalTable: "Documents",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    Helpful = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Adapters_Name",
+                table: "Adapters",
+                column: "Name",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_TenantId",
                 table: "ApiKeys",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovedAnswers_TenantId",
+                table: "ApprovedAnswers",
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
@@ -225,6 +333,17 @@ namespace SupportAgent.Core.Data.Migrations
                 columns: new[] { "TenantId", "Status", "Priority", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_MessageId_Source",
+                table: "Feedback",
+                columns: new[] { "MessageId", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_TenantId_CreatedAt",
+                table: "Feedback",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_ConversationId_CreatedAt",
                 table: "Messages",
                 columns: new[] { "ConversationId", "CreatedAt" });
@@ -234,7 +353,13 @@ namespace SupportAgent.Core.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Adapters");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "ApprovedAnswers");
 
             migrationBuilder.DropTable(
                 name: "Chunks");
@@ -243,10 +368,16 @@ namespace SupportAgent.Core.Data.Migrations
                 name: "Decisions");
 
             migrationBuilder.DropTable(
-                name: "Documents");
+                name: "DocumentContents");
 
             migrationBuilder.DropTable(
                 name: "Escalations");
+
+            migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Messages");

@@ -100,16 +100,18 @@ public sealed class ChatWithQdrantTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUploadWhileQdrantIsDownIsRefusedWith503AndLeavesNothingHalfWritten()
+    public async Task AnUploadWhileQdrantIsDownIsKeptAndMarkedFailedWithTheReasonForALaterRetry()
     {
         await qdrant.StopAsync();
 
-        var response = await app.UploadAsync("acme", keys.Admin, ("gift-wrapping.md", "# Gift wrapping\n\nGift wrapping costs 4 euros per parcel."));
+        var response = await app.PostFilesAsync("acme", keys.Admin, ("gift-wrapping.md", "# Gift wrapping\n\nGift wrapping costs 4 euros per parcel."u8.ToArray()));
 
-        var detail = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("nothing was changed", detail);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await app.WaitForStatusAsync("acme", keys.Admin, ["gift-wrapping"], "failed");
         using var admin = app.ClientWithKey(keys.Admin);
-        var documents = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
-        Assert.DoesNotContain(documents.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == "gift-wrapping");
+        var document = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/gift-wrapping");
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("error").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, document.GetProperty("nextAttemptAt").ValueKind);
+        Assert.Equal(0, document.GetProperty("chunkCount").GetInt32());
     }
 }

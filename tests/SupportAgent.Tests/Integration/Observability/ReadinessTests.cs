@@ -26,7 +26,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task AnUnreachableLlmEndpointMakesTheServerNotReadyWithAProblemNamingIt()
     {
-        using var app = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", $"http://127.0.0.1:{ClosedPort()}/v1");
+        using var app = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", $"http://127.0.0.1:{ClosedPort()}/v1").With("SupportAgent:Llm:Model", "base-model");
         using var client = app.CreateClient();
 
         var detail = await (await client.GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -39,8 +39,8 @@ public sealed class ReadinessTests
     public async Task AnLlmEndpointThatAcceptsTheKeyIsReadyAndOneThatRejectsItIsNot()
     {
         await using var llm = await FakeModelsEndpoint.StartAsync(requiredKey: "sk-right");
-        using var good = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", llm.BaseUrl).With("SupportAgent:Llm:ApiKey", "sk-right");
-        using var bad = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", llm.BaseUrl).With("SupportAgent:Llm:ApiKey", "sk-wrong");
+        using var good = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", llm.BaseUrl).With("SupportAgent:Llm:Model", "base-model").With("SupportAgent:Llm:ApiKey", "sk-right");
+        using var bad = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", llm.BaseUrl).With("SupportAgent:Llm:Model", "base-model").With("SupportAgent:Llm:ApiKey", "sk-wrong");
 
         Assert.Equal(HttpStatusCode.OK, (await good.CreateClient().GetAsync("/ready")).StatusCode);
         var detail = await (await bad.CreateClient().GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);

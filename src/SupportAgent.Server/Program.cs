@@ -7,6 +7,7 @@ using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
 using SupportAgent.Server.Tenants;
+using SupportAgent.Server.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapTriage();
 app.MapNotFound();
 
 app.Run();

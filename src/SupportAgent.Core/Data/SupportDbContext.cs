@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Data;
 
@@ -15,6 +16,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<TriageExample> TriageExamples => Set<TriageExample>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -74,6 +76,12 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
             e.Property(x => x.Sources).HasJsonConversion();
+        });
+        model.Entity<TriageExample>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TenantId);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

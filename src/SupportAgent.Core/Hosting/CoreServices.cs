@@ -12,6 +12,7 @@ using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
+using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Hosting;
 
@@ -49,7 +50,12 @@ public static class CoreServices
         services.AddSingleton<IKnowledgeIndex>(sp =>
             new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
         services.AddSingleton<Retriever>();
-        services.AddSingleton<ITriage, RuleTriage>();
+        services.AddSingleton<RuleTriage>();
+        services.AddSingleton<ITriage, ClassifierTriage>();
+        services.AddSingleton<TriageModelStore>();
+        services.AddSingleton<TriageTrainingQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TriageTrainingQueue>());
+        services.AddScoped<TriageExamples>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
         services.AddBaseChatModel();

@@ -1,6 +1,7 @@
 using SupportAgent.Core.Hosting;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
+using SupportAgent.Server.Decisions;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
 using SupportAgent.Server.Evaluations;
@@ -35,6 +36,7 @@ app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
 app.MapTriage();
+app.MapDecisions();
 app.MapEvaluations();
 app.MapNotFound();
 

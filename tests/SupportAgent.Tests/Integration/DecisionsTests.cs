@@ -32,6 +32,8 @@ public sealed class DecisionsTests : IAsyncLifetime
         Assert.Equal(["wants_human", "urgent", "low_confidence"], escalated.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("billing", escalated.GetProperty("category").GetString());
         Assert.Equal("high", escalated.GetProperty("urgency").GetString());
+        Assert.Equal(1, escalated.GetProperty("categoryConfidence").GetDouble()); // keyword fallback: no classifier trained
+        Assert.False(escalated.GetProperty("outOfScope").GetBoolean());
         var answered = decisions[1];
         Assert.Equal("answered", answered.GetProperty("action").GetString());
         Assert.Equal("shipping", answered.GetProperty("category").GetString());

@@ -53,6 +53,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Category")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("CategoryConfidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -73,6 +76,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfScope")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");

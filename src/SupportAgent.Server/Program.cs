@@ -5,6 +5,7 @@ using SupportAgent.Server.Analytics;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
+using SupportAgent.Server.Decisions;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
 using SupportAgent.Server.Evaluations;
@@ -15,6 +16,7 @@ using SupportAgent.Server.Hosting;
 using SupportAgent.Server.Origins;
 using SupportAgent.Server.Observability;
 using SupportAgent.Server.Tenants;
+using SupportAgent.Server.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -52,6 +54,8 @@ app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
 app.MapApprovedAnswers();
+app.MapTriage();
+app.MapDecisions();
 app.MapEvaluations();
 app.MapAdapters();
 app.MapFineTuning();

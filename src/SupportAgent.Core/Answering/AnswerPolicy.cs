@@ -12,8 +12,8 @@ public static class AnswerPolicy
         var reasons = new List<string>();
         if (triage.Sensitive) reasons.Add(EscalationReasons.Sensitive);
         if (triage.WantsHuman) reasons.Add(EscalationReasons.WantsHuman);
-        if (triage.Urgency == "high") reasons.Add(EscalationReasons.Urgent);
-        if (triage.OutOfScope) reasons.Add(EscalationReasons.OutOfScope);
+        if (triage.Urgency == "high" && settings.EscalateUrgent) reasons.Add(EscalationReasons.Urgent);
+        if (triage.OutOfScope && settings.EscalateOutOfScope) reasons.Add(EscalationReasons.OutOfScope);
         if (retrieval.Unavailable) reasons.Add(EscalationReasons.RetrievalUnavailable);
         else if (retrieval.Confidence < settings.AnswerThreshold) reasons.Add(EscalationReasons.LowConfidence);
         return reasons;

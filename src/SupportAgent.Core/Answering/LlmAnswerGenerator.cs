@@ -46,7 +46,7 @@ public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswer
                     if (builder.Released.Length > 0)
                     {
                         await router.ReportAsync(request.TenantId, route, succeeded: false, ct);
-                        throw new GenerationFailedException("The model failed mid-answer.", e);
+                        throw new GenerationFailedException("The model failed mid-answer.", route.Model, e);
                     }
                     if (attempt == 2 || !IsRetryable(e)) break;
                     await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RetryBackoffMs), clock, ct);
@@ -54,7 +54,7 @@ public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswer
             }
             await router.ReportAsync(request.TenantId, route, succeeded: false, ct);
         }
-        throw new GenerationFailedException($"All {routes.Count} chat model route(s) failed.");
+        throw new GenerationFailedException($"All {routes.Count} chat model route(s) failed.", routes[^1].Model);
     }
 
     /// <summary>Runs the Semantic Kernel prompt on the route, feeding tokens through the grounding gate; returns the chunk count.</summary>
@@ -103,6 +103,10 @@ public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswer
     };
 }
 
-public sealed class GenerationFailedException(string message, Exception? inner = null) : Exception(message, inner);
+/// <param name="Model">The last model tried, recorded on the decision.</param>
+public sealed class GenerationFailedException(string message, string model, Exception? inner = null) : Exception(message, inner)
+{
+    public string Model { get; } = model;
+}
 
 public sealed class MalformedModelOutputException(string message) : Exception(message);

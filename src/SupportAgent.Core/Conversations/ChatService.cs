@@ -85,6 +85,7 @@ public sealed class ChatService(
         var reasons = AnswerPolicy.ReasonsToEscalate(triaged, retrieval, settings).ToList();
 
         GeneratedAnswer? answer = null;
+        string? failedModel = null;
         if (reasons.Count == 0)
         {
             try
@@ -97,6 +98,7 @@ public sealed class ChatService(
             {
                 log.LogWarning(e, "Generation failed for conversation {Conversation}", conversation.Id);
                 reasons.Add(EscalationReasons.GenerationFailed);
+                failedModel = (e as GenerationFailedException)?.Model;
             }
         }
 
@@ -116,10 +118,10 @@ public sealed class ChatService(
         var decision = new Decision
         {
             Id = Ids.New("d"), TenantId = tenant.Id, ConversationId = conversation.Id, MessageId = message.Id, ReplyMessageId = reply.Id,
-            Category = triaged.Category, Urgency = triaged.Urgency, Sentiment = triaged.Sentiment, TopScore = retrieval.Confidence,
+            Category = triaged.Category, CategoryConfidence = triaged.CategoryConfidence, OutOfScope = triaged.OutOfScope, Urgency = triaged.Urgency, Sentiment = triaged.Sentiment, TopScore = retrieval.Confidence,
             Action = escalated ? DecisionAction.Escalated : DecisionAction.Answered, Reason = reason, Reasons = reasons,
             Retrieved = [.. retrieval.Passages.Select(p => new RetrievedSource(p.Chunk.DocumentId, p.Chunk.ChunkId, p.Score, p.Confidence))],
-            Model = answer?.Model ?? ExtractiveAnswerer.ModelName, Adapter = answer?.Adapter, Fallback = answer?.Fallback ?? false, Tokens = answer?.Tokens ?? 0,
+            Model = answer?.Model ?? failedModel ?? ExtractiveAnswerer.ModelName, Adapter = answer?.Adapter, Fallback = answer?.Fallback ?? false, Tokens = answer?.Tokens ?? 0,
             LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, CreatedAt = clock.GetUtcNow(),
         };
         db.Messages.Add(reply);

@@ -13,6 +13,9 @@ public sealed class Decision
     public string? Category { get; set; }
     public string? Urgency { get; set; }
     public string? Sentiment { get; set; }
+    /// <summary>The classifier's probability for <see cref="Category"/> (1 for a keyword match, 0 for none).</summary>
+    public double CategoryConfidence { get; set; }
+    public bool OutOfScope { get; set; }
     public double TopScore { get; set; }
     public DecisionAction Action { get; set; }
     /// <summary>The most specific reason, or null when answered.</summary>

@@ -4,6 +4,7 @@ using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Data;
 
@@ -21,6 +22,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<ApprovedAnswer> ApprovedAnswers => Set<ApprovedAnswer>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<Adapter> Adapters => Set<Adapter>();
+    public DbSet<TriageExample> TriageExamples => Set<TriageExample>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -106,6 +108,12 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(a => a.Name).IsUnique(); // the model name is the server's namespace, shared by all tenants
             e.Property(a => a.LastComparison!).HasJsonConversion();
             e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TriageExample>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TenantId);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -17,6 +17,7 @@ using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Qdrant;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
+using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Hosting;
 
@@ -64,7 +65,12 @@ public static class CoreServices
         // SupportAgent:Index:Provider picks one of the keyed implementations.
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddSingleton<Retriever>();
-        services.AddSingleton<ITriage, RuleTriage>();
+        services.AddSingleton<RuleTriage>();
+        services.AddSingleton<ITriage, ClassifierTriage>();
+        services.AddSingleton<TriageModelStore>();
+        services.AddSingleton<TriageTrainingQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TriageTrainingQueue>());
+        services.AddScoped<TriageExamples>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
         services.AddBaseChatModel();

@@ -11,6 +11,14 @@ public sealed class TenantSettings
 
     public string Persona { get; set; } = "a friendly, concise support agent";
 
+    /// <summary>
+    /// Whether urgent messages (outage, payment failure, fraud, safety) and messages the classifier places outside the
+    /// taxonomy go to a person. On by default; a tenant may turn one off. Sensitive topics and asking for a person
+    /// always escalate and have no switch.
+    /// </summary>
+    public bool EscalateUrgent { get; set; } = true;
+    public bool EscalateOutOfScope { get; set; } = true;
+
     /// <summary>Chunk size and overlap in tokens used when this tenant's documents are ingested.</summary>
     public int ChunkTokens { get; set; } = 300;
     public int ChunkOverlapTokens { get; set; } = 40;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Server.Demo;
 
@@ -31,6 +32,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions
             log.LogWarning("Demo knowledge folder not found; the demo tenant has no documents");
             return;
         }
+        await SeedTriageAsync(scope.ServiceProvider, Path.Combine(folder, "..", "triage", "demo.csv"), ct);
         var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
         foreach (var file in Directory.EnumerateFiles(folder).Order())
         {
@@ -38,6 +40,18 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions
             foreach (var outcome in outcomes.Where(o => o.Error is not null))
                 log.LogWarning("Demo document {File} failed: {Error}", file, outcome.Error);
         }
+    }
+
+    /// <summary>The demo taxonomy is trained from examples kept beside the demo documents, once (the model survives restarts).</summary>
+    private async Task SeedTriageAsync(IServiceProvider services, string csvPath, CancellationToken ct)
+    {
+        var store = services.GetRequiredService<TriageModelStore>();
+        if (!File.Exists(csvPath) || store.Status(DemoOptions.TenantId).State == TriageModelStatus.Ready) return;
+        var (examples, error) = ExamplesCsv.Parse(await File.ReadAllTextAsync(csvPath, ct));
+        error ??= TriageExamples.Validate(examples);
+        if (error is not null) { log.LogWarning("Demo triage examples rejected: {Error}", error); return; }
+        await services.GetRequiredService<TriageExamples>().ReplaceAsync(DemoOptions.TenantId, examples, ct, queueTraining: false);
+        await services.GetRequiredService<TriageTrainingQueue>().TrainAsync(DemoOptions.TenantId, ct);
     }
 
     private static string? FindKnowledgeFolder()

@@ -42,4 +42,23 @@ public sealed class AnswerPolicyTests
         Assert.Empty(AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.5 }));
         Assert.Equal(["low_confidence"], AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.7 }));
     }
+
+    [Fact]
+    public void ATenantMayTurnOffUrgentAndOutOfScopeEscalationButNeverSensitiveOrWantsHuman()
+    {
+        var triage = Calm with { Urgency = "high", OutOfScope = true, Sensitive = true, WantsHuman = true };
+        var lenient = new TenantSettings { EscalateUrgent = false, EscalateOutOfScope = false };
+
+        Assert.Equal(["sensitive", "wants_human"], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), lenient));
+        Assert.Equal(["sensitive", "wants_human", "urgent", "out_of_scope"], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), new TenantSettings()));
+    }
+
+    [Fact]
+    public void TheReportedReasonFollowsTheDocumentedPrecedence()
+    {
+        Assert.Equal("out_of_scope", EscalationReasons.MostSpecific(["low_confidence", "out_of_scope", "ungrounded"]));
+        Assert.Equal("retrieval_unavailable", EscalationReasons.MostSpecific(["generation_failed", "retrieval_unavailable"]));
+        Assert.Equal("generation_failed", EscalationReasons.MostSpecific(["ungrounded", "generation_failed"]));
+        Assert.Equal("wants_human", EscalationReasons.MostSpecific(["urgent", "wants_human", "low_confidence"]));
+    }
 }

@@ -36,6 +36,8 @@ public sealed class ResilienceTests : LlmAppTests
         Assert.Equal(2, messages);
         var escalation = await App.InDatabaseAsync(db => db.Escalations.SingleAsync(e => e.ConversationId == conversation));
         Assert.Equal("generation_failed", escalation.Reason);
+        var decision = await App.InDatabaseAsync(db => db.Decisions.SingleAsync(d => d.Id == escalation.DecisionId));
+        Assert.Equal("fake-model", decision.Model); // the model that failed, not the extractive default
         Assert.Contains("Canada", escalation.Summary);
     }
 

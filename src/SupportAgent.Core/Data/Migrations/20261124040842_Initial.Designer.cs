@@ -10,7 +10,7 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Data.Migrations
 {
     [DbContext(typeof(SupportDbContext))]
-    [Migration("20261124040116_Initial")]
+    [Migration("20261124040842_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -100,6 +100,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Category")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("CategoryConfidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -120,6 +123,9 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfScope")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
@@ -500,6 +506,34 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.TriageExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TriageExamples");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Adapters.Adapter", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
@@ -564,6 +598,15 @@ namespace SupportAgent.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.ApiKey", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.TriageExample", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()

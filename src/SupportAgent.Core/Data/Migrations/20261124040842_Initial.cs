@@ -40,6 +40,8 @@ namespace SupportAgent.Core.Data.Migrations
                     Category = table.Column<string>(type: "TEXT", nullable: true),
                     Urgency = table.Column<string>(type: "TEXT", nullable: true),
                     Sentiment = table.Column<string>(type: "TEXT", nullable: true),
+                    CategoryConfidence = table.Column<double>(type: "REAL", nullable: false),
+                    OutOfScope = table.Column<bool>(type: "INTEGER", nullable: false),
                     TopScore = table.Column<double>(type: "REAL", nullable: false),
                     Action = table.Column<string>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", nullable: true),
@@ -219,6 +221,28 @@ namespace SupportAgent.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TriageExamples",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriageExamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TriageExamples_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -347,6 +371,11 @@ namespace SupportAgent.Core.Data.Migrations
                 name: "IX_Messages_ConversationId_CreatedAt",
                 table: "Messages",
                 columns: new[] { "ConversationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriageExamples_TenantId",
+                table: "TriageExamples",
+                column: "TenantId");
         }
 
         /// <inheritdoc />
@@ -375,6 +404,9 @@ namespace SupportAgent.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Feedback");
+
+            migrationBuilder.DropTable(
+                name: "TriageExamples");
 
             migrationBuilder.DropTable(
                 name: "Documents");

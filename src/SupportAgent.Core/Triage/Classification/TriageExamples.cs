@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Core.Triage.Classification;
+
+/// <summary>Replaces a tenant's labelled examples (the upload is the taxonomy) after checking there is enough to learn from.</summary>
+public sealed class TriageExamples(SupportDbContext db, TriageTrainingQueue training, TimeProvider clock)
+{
+    public const int MinimumPerCategory = 3;
+    public const int MaximumExamples = 50_000;
+
+    public static string? Validate(IReadOnlyList<LabelledExample> examples)
+    {
+        if (examples.Count == 0) return "The CSV has no examples below its header.";
+        if (examples.Count > MaximumExamples) return $"The CSV has {examples.Count} examples; the limit is {MaximumExamples}.";
+        var counts = examples.GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count < 2) return "At least two categories are needed to train a classifier.";
+        var thin = counts.Where(c => c.Value < MinimumPerCategory).Select(c => $"'{c.Key}' ({c.Value})").ToList();
+        return thin.Count > 0 ? $"Each category needs at least {MinimumPerCategory} examples; too few for {string.Join(", ", thin)}." : null;
+    }
+
+    /// <summary>Stores the examples in one transaction and queues retraining. The caller has validated them.</summary>
+    public async Task<IReadOnlyList<string>> ReplaceAsync(string tenantId, IReadOnlyList<LabelledExample> examples, CancellationToken ct, bool queueTraining = true)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.TriageExamples.Where(e => e.TenantId == tenantId).ExecuteDeleteAsync(ct);
+        db.TriageExamples.AddRange(examples.Select(e => new TriageExample { TenantId = tenantId, Text = e.Text, Category = e.Category, CreatedAt = now }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        var categories = examples.Select(e => e.Category).Distinct().Order().ToList();
+        if (queueTraining) training.Enqueue(tenantId, examples.Count, categories);
+        return categories;
+    }
+}

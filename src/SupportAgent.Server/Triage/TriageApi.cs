@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Triage.Classification;
+using SupportAgent.Server.Auth;
+
+namespace SupportAgent.Server.Triage;
+
+public static class TriageApi
+{
+    public sealed record ExamplesAccepted(int Examples, IReadOnlyList<string> Categories, string Status);
+
+    /// <summary>Largest CSV accepted (about 50,000 short examples).</summary>
+    private const int MaxCsvBytes = 10 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapTriage(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapTenantGroup("triage", "Triage").RequireAuthorization(Policies.Admin);
+        group.MapPost("/examples", UploadExamplesAsync)
+            .WithSummary("Replace the tenant's labelled examples (CSV 'text,category', as the body or a multipart 'file' part) and retrain in the background.");
+        group.MapGet("/model", (CurrentTenant tenant, TriageModelStore store) => TypedResults.Ok(store.Status(tenant.Id)))
+            .WithSummary("The classifier's state: none, training, ready or failed, with its categories and calibrated out-of-scope threshold.");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<ExamplesAccepted>, ProblemHttpResult>> UploadExamplesAsync(
+        HttpRequest request, CurrentTenant tenant, TriageExamples examples, CancellationToken ct)
+    {
+        var csv = await ReadCsvAsync(request, ct);
+        if (csv.Error is not null) return TypedResults.Problem(statusCode: 400, detail: csv.Error);
+        var (parsed, error) = ExamplesCsv.Parse(csv.Text!);
+        error ??= TriageExamples.Validate(parsed);
+        if (error is not null) return TypedResults.Problem(statusCode: 400, detail: error);
+        var categories = await examples.ReplaceAsync(tenant.Id, parsed, ct);
+        return TypedResults.Accepted($"/api/tenants/{tenant.Id}/triage/model", new ExamplesAccepted(parsed.Count, categories, TriageModelStatus.Training));
+    }
+
+    private static async Task<(string? Text, string? Error)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxCsvBytes) return (null, $"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");
+        if (request.HasFormContentType)
+        {
+            var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
+            if (file is null) return (null, "The upload has no 'file' part; send the CSV as a 'file' part or as the request body.");
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            return (await reader.ReadToEndAsync(ct), null);
+        }
+        using var body = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await body.ReadToEndAsync(ct);
+        return string.IsNullOrWhiteSpace(text) ? (null, "The request body is empty; send CSV with a 'text,category' header.") : (text, null);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration;
+
+public sealed class DecisionsTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task StaffSeeEveryDecisionWithItsCategoryScoresReasonsModelAndLatency()
+    {
+        using var chat = new ChatClient(app, "acme", keys.Widget);
+        var conversation = await chat.StartAsync();
+        await chat.AskAsync(conversation, "How long does shipping to Canada take?");
+        await chat.AskAsync(conversation, "I was charged twice and I want to talk to a real person");
+
+        using var staff = app.ClientWithKey(keys.Staff);
+        var list = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/decisions?conversationId={conversation}");
+
+        var decisions = list.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(2, decisions.Count);
+        var escalated = decisions[0];
+        Assert.Equal("escalated", escalated.GetProperty("action").GetString());
+        Assert.Equal("wants_human", escalated.GetProperty("reason").GetString());
+        Assert.Equal(["wants_human", "urgent", "low_confidence"], escalated.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("billing", escalated.GetProperty("category").GetString());
+        Assert.Equal("high", escalated.GetProperty("urgency").GetString());
+        Assert.Equal(1, escalated.GetProperty("categoryConfidence").GetDouble()); // keyword fallback: no classifier trained
+        Assert.False(escalated.GetProperty("outOfScope").GetBoolean());
+        var answered = decisions[1];
+        Assert.Equal("answered", answered.GetProperty("action").GetString());
+        Assert.Equal("shipping", answered.GetProperty("category").GetString());
+        Assert.True(answered.GetProperty("topScore").GetDouble() >= 0.5);
+        Assert.Equal("extractive", answered.GetProperty("model").GetString());
+        Assert.True(answered.GetProperty("latencyMs").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task AWidgetKeyCannotReadDecisions()
+    {
+        using var widget = app.ClientWithKey(keys.Widget);
+        await (await widget.GetAsync("/api/tenants/acme/decisions")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}

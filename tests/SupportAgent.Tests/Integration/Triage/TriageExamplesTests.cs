@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Triage;
+
+/// <summary>An admin uploads a taxonomy as labelled examples; the classifier trains in the background and categorises chat.</summary>
+public sealed class TriageExamplesTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new();
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    /// <summary>A taxonomy the keyword fallback knows nothing about, so a right answer can only come from training.</summary>
+    private static readonly string Csv = "text,category\n" + string.Join("\n",
+        Rows("tents", "Is the two-person tent freestanding?", "How heavy is the ultralight tent?", "Does the tent come with a footprint?",
+            "Can the tent handle strong wind?", "How do I pitch the dome tent?", "Is the tent fly waterproof?").Concat(
+        Rows("kayaks", "How long is the touring kayak?", "Is the kayak stable for beginners?", "Does the kayak include a paddle?",
+            "What is the kayak's weight limit?", "Can the inflatable kayak go on the sea?", "How do I store a kayak in winter?")).Concat(
+        Rows("\"bikes, e-bikes\"", "What frame size bike do I need?", "How far does the e-bike go on one charge?", "Do your bikes come assembled?",
+            "What gears does the gravel bike have?", "Is the bike saddle replaceable?", "How do I adjust bike brakes?")));
+
+    private static IEnumerable<string> Rows(string category, params string[] texts) => texts.Select(t => $"\"{t}\",{category}");
+
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    private async Task<HttpResponseMessage> UploadAsync(string csv, string? key = null)
+    {
+        using var client = app.ClientWithKey(key ?? keys.Admin);
+        return await client.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
+    }
+
+    private async Task<JsonElement> WaitUntilReadyAsync(SupportAgentApp server)
+    {
+        using var client = server.ClientWithKey(keys.Admin);
+        for (var i = 0; i < 300; i++)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>("/api/tenants/acme/triage/model");
+            if (status.GetProperty("state").GetString() is "ready" or "failed") return status;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The classifier did not finish training.");
+    }
+
+    [Fact]
+    public async Task UploadedExamplesTrainAClassifierThatCategorisesCustomerMessages()
+    {
+        var response = await UploadAsync(Csv);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(18, accepted.GetProperty("examples").GetInt32());
+        Assert.Equal(["bikes, e-bikes", "kayaks", "tents"], accepted.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        var status = await WaitUntilReadyAsync(app);
+        Assert.Equal("ready", status.GetProperty("state").GetString());
+
+        using var chat = new ChatClient(app, "acme", keys.Widget);
+        var conversation = await chat.StartAsync();
+        Assert.Equal("kayaks", (await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?")).GetProperty("category").GetString());
+        Assert.Equal("tents", (await chat.AskAsync(conversation, "will the tent survive wind on a mountain")).GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task TheTrainedModelIsUsedByTheServerAfterARestart()
+    {
+        (await UploadAsync(Csv)).EnsureSuccessStatusCode();
+        await WaitUntilReadyAsync(app);
+
+        // A second server on the same data directory loads the model from disk, as after a restart.
+        using var restarted = new SupportAgentApp(app.DataDirectory);
+        var status = await WaitUntilReadyAsync(restarted);
+        Assert.Equal(3, status.GetProperty("categories").GetArrayLength());
+        using var chat = new ChatClient(restarted, "acme", keys.Widget);
+        var reply = await chat.AskAsync(await chat.StartAsync(), "how many km does the e-bike battery last");
+        Assert.Equal("bikes, e-bikes", reply.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task AMessageThatFitsNoCategoryIsEscalatedAsOutOfScope()
+    {
+        var csv = Csv + "\n" + string.Join("\n", Rows("out_of_scope", "What's the weather tomorrow?", "Tell me a joke", "Who won the match last night?",
+            "Help me with my homework", "What is the capital of France?", "Write a poem about the sea"));
+        (await UploadAsync(csv)).EnsureSuccessStatusCode();
+        await WaitUntilReadyAsync(app);
+        using var chat = new ChatClient(app, "acme", keys.Widget);
+
+        var reply = await chat.AskAsync(await chat.StartAsync(), "Can you tell me a joke about the weather?");
+
+        Assert.Equal("escalated", reply.GetProperty("decision").GetString());
+        Assert.Equal("out_of_scope", reply.GetProperty("reason").GetString());
+        Assert.Equal("out_of_scope", reply.GetProperty("category").GetString());
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("question,label\nhi,x\n", "header")]
+    [InlineData("text,category\n\"Is the tent freestanding?,tents\n", "never closed")]
+    [InlineData("text,category\nIs the tent freestanding?,tents,extra\n", "exactly")]
+    [InlineData("text,category\nIs the tent freestanding?,tents\nIs it light?,tents\nDoes it pack small?,tents\n", "two categories")]
+    [InlineData("text,category\nIs the tent freestanding?,tents\nIs it light?,tents\nDoes it pack small?,tents\nHow long is the kayak?,kayaks\n", "'kayaks' (1)")]
+    [InlineData("text,category\n,tents\n", "empty text")]
+    public async Task BadExampleFilesAreRefusedWithAClearProblemAndChangeNothing(string csv, string expected)
+    {
+        var detail = await (await UploadAsync(csv)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains(expected, detail);
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.TriageExamples.CountAsync(e => e.TenantId == "acme")));
+        using var client = app.ClientWithKey(keys.Admin);
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/tenants/acme/triage/model");
+        Assert.Equal("none", status.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task OnlyTheTenantsAdminCanUploadExamples()
+    {
+        await (await UploadAsync(Csv, keys.Staff)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var other = await app.CreateTenantAsync("globex");
+        await (await UploadAsync(Csv, other.Admin)).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}

@@ -10,6 +10,7 @@ using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
+using SupportAgent.Core.Retrieval.Embeddings;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
 
@@ -47,7 +48,8 @@ public static class CoreServices
         services.AddScoped<DocumentIngestor>();
 
         services.AddSingleton<IKnowledgeIndex>(sp =>
-            new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+            new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+        services.AddEmbeddings();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();

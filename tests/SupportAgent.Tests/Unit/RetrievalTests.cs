@@ -10,7 +10,7 @@ public sealed class RetrievalTests
     [InlineData("shipping\" OR * NEAR(", "\"shipping\" OR \"near\"")]
     public void FtsQueriesQuoteEveryTermSoCustomerTextCannotBecomeSyntax(string text, string expected)
     {
-        Assert.Equal(expected, SqliteFtsIndex.FtsQuery(text));
+        Assert.Equal(expected, FtsQuery.From(text));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class RetrievalTests
     public async Task AnIndexNeverReturnsAnotherTenantsChunksEvenWhenTheQueryNamesThatTenant()
     {
         var path = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"), "index.db");
-        var index = new SqliteFtsIndex(path);
+        var index = new EmbeddedHybridIndex(path);
         await index.ReplaceDocumentAsync("acme", "d1", [new IndexEntry(new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null))], default);
         await index.ReplaceDocumentAsync("globex", "d1", [new IndexEntry(new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null))], default);
 

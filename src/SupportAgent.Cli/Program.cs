@@ -1,10 +1,4 @@
-using System.CommandLine;
-using SupportAgent.Cli.Commands;
+using SupportAgent.Cli;
 
 // The CLI runs the same Core as the server, in process, against the same data directory.
-var root = new RootCommand("SupportAgent command line: manage tenants and ingest knowledge without the server.")
-{
-    TenantsCommand.Create(),
-    IngestCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await CliApp.Build().Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Server.Documents;
 using SupportAgent.Server.Escalations;
+using SupportAgent.Server.Evaluations;
 using SupportAgent.Server.Health;
 using SupportAgent.Server.Home;
 using SupportAgent.Server.Hosting;
@@ -32,6 +33,7 @@ app.MapTenants();
 app.MapDocuments();
 app.MapChat();
 app.MapEscalations();
+app.MapEvaluations();
 app.MapNotFound();
 
 app.Run();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +11,11 @@ namespace SupportAgent.Cli.Commands;
 /// <summary>Builds the Core services from the same configuration sources as the server (appsettings.json, SupportAgent__* variables).</summary>
 internal static class CoreHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken ct)
+    public static async Task<IHost> StartAsync(ParseResult parse, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (parse.GetValue(GlobalOptions.DataDirectory) is { } dataDirectory)
+            builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSupportAgentCore();
         var host = builder.Build();

@@ -18,7 +18,7 @@ internal static class IngestCommand
             var target = parse.GetValue(path)!;
             var files = File.Exists(target) ? [target] : Directory.Exists(target) ? Directory.GetFiles(target).Order().ToArray() : [];
             if (files.Length == 0) { Console.Error.WriteLine($"No files at '{target}'."); return 2; }
-            using var host = await CoreHost.StartAsync(ct);
+            using var host = await CoreHost.StartAsync(parse, ct);
             await using var scope = host.Services.CreateAsyncScope();
             if (!await scope.ServiceProvider.GetRequiredService<TenantService>().ExistsAsync(tenantId, ct))
             {

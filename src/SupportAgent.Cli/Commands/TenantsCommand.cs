@@ -15,7 +15,7 @@ internal static class TenantsCommand
         {
             var tenantId = parse.GetValue(id)!;
             if (TenantService.ValidateId(tenantId) is { } error) { Console.Error.WriteLine(error); return 2; }
-            using var host = await CoreHost.StartAsync(ct);
+            using var host = await CoreHost.StartAsync(parse, ct);
             await using var scope = host.Services.CreateAsyncScope();
             var tenants = scope.ServiceProvider.GetRequiredService<TenantService>();
             if (await tenants.ExistsAsync(tenantId, ct)) { Console.Error.WriteLine($"Tenant '{tenantId}' already exists."); return 1; }

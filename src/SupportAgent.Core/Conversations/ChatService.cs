@@ -81,6 +81,7 @@ public sealed class ChatService(
             Id = Ids.New("d"), TenantId = tenant.Id, ConversationId = conversation.Id, MessageId = message.Id, ReplyMessageId = reply.Id,
             Category = triaged.Category, Urgency = triaged.Urgency, Sentiment = triaged.Sentiment, TopScore = retrieval.Confidence,
             Action = escalated ? DecisionAction.Escalated : DecisionAction.Answered, Reason = reason, Reasons = reasons,
+            Retrieved = [.. retrieval.Passages.Select(p => new RetrievedSource(p.Chunk.DocumentId, p.Chunk.ChunkId, p.Score, p.Confidence))],
             Model = answer?.Model ?? ExtractiveAnswerer.ModelName, Adapter = answer?.Adapter, Fallback = answer?.Fallback ?? false, Tokens = answer?.Tokens ?? 0,
             LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, CreatedAt = clock.GetUtcNow(),
         };

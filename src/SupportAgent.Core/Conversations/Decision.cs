@@ -19,6 +19,8 @@ public sealed class Decision
     public string? Reason { get; set; }
     /// <summary>Every reason that applied.</summary>
     public List<string> Reasons { get; set; } = [];
+    /// <summary>The passages retrieval returned, best first.</summary>
+    public List<RetrievedSource> Retrieved { get; set; } = [];
     public required string Model { get; set; }
     public string? Adapter { get; set; }
     public bool Fallback { get; set; }

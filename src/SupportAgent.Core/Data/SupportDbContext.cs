@@ -68,6 +68,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(d => new { d.TenantId, d.CreatedAt });
             e.HasIndex(d => d.MessageId);
             e.Property(d => d.Reasons).HasJsonConversion();
+            e.Property(d => d.Retrieved).HasJsonConversion();
         });
         model.Entity<Escalation>(e =>
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddSingleton<IChatModelRouter, NoChatModelRouter>();
         services.AddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ChatService>();
+        services.AddSingleton<EvaluationRunner>();
         return services;
     }
 

@@ -84,6 +84,10 @@ namespace SupportAgent.Core.Data.Migrations
                     b.Property<string>("ReplyMessageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Retrieved")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sentiment")
                         .HasColumnType("TEXT");
 

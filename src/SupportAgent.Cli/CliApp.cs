@@ -1,0 +1,15 @@
+using System.CommandLine;
+using SupportAgent.Cli.Commands;
+
+namespace SupportAgent.Cli;
+
+public static class CliApp
+{
+    public static RootCommand Build() => new("SupportAgent command line: manage tenants, ingest knowledge and evaluate, without the server.")
+    {
+        GlobalOptions.DataDirectory,
+        TenantsCommand.Create(),
+        IngestCommand.Create(),
+        EvalCommand.Create(),
+    };
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Core.Evaluation;
+
+/// <summary>
+/// Runs evaluation cases through the real message path (triage, retrieval, policy, generation) in throwaway
+/// conversations flagged as evaluation, then deletes them, so a run never shows up in analytics or the staff queue.
+/// </summary>
+public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public async Task<EvaluationReport> RunAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct)
+    {
+        var outcomes = new List<CaseOutcome>(cases.Count);
+        var conversations = new List<string>(cases.Count);
+        try
+        {
+            foreach (var @case in cases)
+            {
+                outcomes.Add(await RunCaseAsync(tenantId, @case, conversations, ct));
+                progress?.Report(outcomes.Count);
+            }
+        }
+        finally
+        {
+            await CleanUpAsync(conversations);
+        }
+        return MetricCalculator.Calculate(outcomes);
+    }
+
+    private async Task<CaseOutcome> RunCaseAsync(string tenantId, EvaluationCase @case, List<string> conversations, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var conversation = await chat.StartAsync(tenantId, isEvaluation: true, ct);
+        conversations.Add(conversation.Id);
+        await ReplayHistoryAsync(db, conversation, @case.History ?? [], ct);
+
+        var started = Stopwatch.GetTimestamp();
+        var reply = await chat.HandleAsync(conversation, @case.Question, ct);
+        var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        var decision = await db.Decisions.AsNoTracking().FirstAsync(d => d.ReplyMessageId == reply.MessageId, ct);
+        var documents = decision.Retrieved.Select(r => r.DocumentId).Distinct().ToList();
+        return new CaseOutcome(@case, documents, reply.Decision == "answered" ? "answer" : "escalate", reply.Category, latency);
+    }
+
+    /// <summary>Earlier turns are stored as they were said, without running the agent on them.</summary>
+    private async Task ReplayHistoryAsync(SupportDbContext db, Conversation conversation, IReadOnlyList<HistoryTurn> history, CancellationToken ct)
+    {
+        if (history.Count == 0) return;
+        var start = clock.GetUtcNow().AddMilliseconds(-history.Count - 1);
+        db.Messages.AddRange(history.Select((turn, i) => new Message
+        {
+            Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
+            Role = turn.Role == "user" ? MessageRole.Customer : MessageRole.Assistant, Text = turn.Text, CreatedAt = start.AddMilliseconds(i),
+        }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task CleanUpAsync(List<string> conversationIds)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        foreach (var batch in conversationIds.Chunk(500))
+        {
+            await db.Escalations.Where(e => batch.Contains(e.ConversationId)).ExecuteDeleteAsync();
+            await db.Decisions.Where(d => batch.Contains(d.ConversationId)).ExecuteDeleteAsync();
+            await db.Messages.Where(m => batch.Contains(m.ConversationId)).ExecuteDeleteAsync();
+            await db.Conversations.Where(c => batch.Contains(c.Id)).ExecuteDeleteAsync();
+        }
+    }
+}

@@ -11,5 +11,6 @@ public static class CliApp
         TenantsCommand.Create(),
         IngestCommand.Create(),
         EvalCommand.Create(),
+        DatasetsCommand.Create(),
     };
 }

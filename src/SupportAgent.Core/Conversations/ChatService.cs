@@ -6,6 +6,7 @@ using SupportAgent.Core.Answering;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Hosting;
 using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Triage;
 
 namespace SupportAgent.Core.Conversations;
@@ -33,7 +34,8 @@ public sealed class ChatService(
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var history = await RecentCustomerTurnsAsync(conversation.Id, ct);
+        var turns = await RecentTurnsAsync(conversation.Id, ct);
+        var history = turns.Where(t => t.FromCustomer).Select(t => t.Text).ToList();
         var message = new Message
         {
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
@@ -45,7 +47,7 @@ public sealed class ChatService(
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
         var settings = tenant.Settings;
         var triaged = await triage.TriageAsync(tenant.Id, text, history, ct);
-        var retrieval = await retriever.RetrieveAsync(tenant.Id, text, history, settings.TopK, ct);
+        var retrieval = await retriever.RetrieveAsync(tenant.Id, text, turns, settings.TopK, ct);
         var reasons = AnswerPolicy.ReasonsToEscalate(triaged, retrieval, settings).ToList();
 
         GeneratedAnswer? answer = null;
@@ -115,12 +117,13 @@ public sealed class ChatService(
         CreatedAt = clock.GetUtcNow(),
     };
 
-    private async Task<IReadOnlyList<string>> RecentCustomerTurnsAsync(string conversationId, CancellationToken ct)
+    /// <summary>The recent turns of both sides: retrieval needs the agent's too, which is where entities often get named.</summary>
+    private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
     {
         var turns = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Role == MessageRole.Customer)
+            .Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns)
-            .Select(m => m.Text).ToListAsync(ct);
+            .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
         turns.Reverse();
         return turns;
     }

@@ -10,6 +10,7 @@ using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Embeddings;
 using SupportAgent.Core.Tenants;
@@ -48,9 +49,13 @@ public static class CoreServices
         services.AddSingleton<ParserRegistry>();
         services.AddScoped<DocumentIngestor>();
 
-        services.AddSingleton<IKnowledgeIndex>(sp =>
+        services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>
             new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+        // SupportAgent:Index:Provider picks one of the keyed implementations.
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddEmbeddings();
+        services.AddSingleton<IEntityVocabulary, TitleVocabulary>();
+        services.AddSingleton<QueryCondenser>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ITriage, RuleTriage>();
         services.AddSingleton<IAnswerGenerator, ExtractiveAnswerer>();

@@ -35,13 +35,6 @@ public sealed class RetrievalTests
 
         Assert.Equal(["a1"], hits.Select(h => h.Chunk.ChunkId));
     }
-
-    [Fact]
-    public void AShortFollowUpBorrowsThePreviousCustomerTurn()
-    {
-        Assert.Equal("And to Canada? How long does shipping take?", Retriever.Condense("And to Canada?", ["How long does shipping take?"]));
-        Assert.Equal("How do I return a wet jacket?", Retriever.Condense("How do I return a wet jacket?", ["Hi"]));
-    }
 }
 
 public sealed class PorterStemmerTests

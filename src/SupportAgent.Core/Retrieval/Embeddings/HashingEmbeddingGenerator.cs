@@ -12,7 +12,7 @@ namespace SupportAgent.Core.Retrieval.Embeddings;
 /// </summary>
 public sealed class HashingEmbeddingGenerator(int dimensions = HashingEmbeddingGenerator.DefaultDimensions) : IEmbeddingGenerator<string, Embedding<float>>
 {
-    public const int DefaultDimensions = 384;
+    public const int DefaultDimensions = 1024;
     public const string ModelName = "lexical-hashing-v1";
     private readonly EmbeddingGeneratorMetadata metadata = new("hashing", null, ModelName, dimensions);
 

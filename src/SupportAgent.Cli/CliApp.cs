@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SupportAgent.Cli.Commands;
+using SupportAgent.Cli.Commands.Bench;
 
 namespace SupportAgent.Cli;
 
@@ -12,5 +13,6 @@ public static class CliApp
         IngestCommand.Create(),
         EvalCommand.Create(),
         DatasetsCommand.Create(),
+        BenchCommand.Create(),
     };
 }

@@ -13,9 +13,10 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
         IReadOnlyList<SearchHit> hits;
         try
         {
-            query = await condenser.CondenseAsync(tenantId, question, history, ct);
+            var condensed = await condenser.CondenseAsync(tenantId, question, history, ct);
+            query = condensed.ToString();
             var vector = embedder is null ? null : (await embedder.GenerateAsync([query], cancellationToken: ct))[0].Vector.ToArray();
-            hits = await index.SearchAsync(tenantId, new SearchQuery(query, Math.Max(k * 2, 10), vector), ct);
+            hits = await index.SearchAsync(tenantId, new SearchQuery(condensed.Text, Math.Max(k * 2, 10), vector, condensed.Subject), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -33,6 +34,6 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
         return new RetrievalResult(query, passages);
     }
 
-    private const double CoverageWeight = 0.5;
+    private const double CoverageWeight = 1.5;
     private static double RankScore(int rank) => 1.0 / (1 + rank);
 }

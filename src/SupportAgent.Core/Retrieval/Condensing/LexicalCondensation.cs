@@ -10,11 +10,12 @@ public static class LexicalCondensation
     /// <summary>A question with fewer content words than this is treated as an elliptical follow-up.</summary>
     private const int ShortQuestionTerms = 3;
 
-    public static string Condense(string question, IReadOnlyList<ConversationTurn> history, Func<string, bool> isEntity)
+    public static CondensedQuery Condense(string question, IReadOnlyList<ConversationTurn> history, Func<string, bool> isEntity)
     {
-        if (history.Count == 0) return question;
+        if (history.Count == 0) return new CondensedQuery(question, []);
         var terms = TextAnalysis.Terms(question);
         var added = new List<string>();
+        var subject = new List<string>();
         if (!terms.Any(isEntity))
         {
             // Most recent first: the entity under discussion is the last one named, by either side.
@@ -22,7 +23,7 @@ public static class LexicalCondensation
             {
                 var entities = ContentWords(history[i].Text).Where(w => isEntity(w.Term)).Select(w => w.Word).ToList();
                 if (entities.Count == 0) continue;
-                added.AddRange(entities);
+                subject.AddRange(entities.Distinct());
                 break;
             }
         }
@@ -30,7 +31,7 @@ public static class LexicalCondensation
             added.AddRange(ContentWords(previous.Text).Where(w => !isEntity(w.Term)).Select(w => w.Word));
         // Added as the words were written (not stems), so the lexical index stems them exactly as it stemmed the documents.
         var extra = added.Distinct().Where(w => !terms.Contains(TextAnalysis.Stem(w))).ToList();
-        return extra.Count == 0 ? question : $"{question} {string.Join(' ', extra)}";
+        return new CondensedQuery(extra.Count == 0 ? question : $"{question} {string.Join(' ', extra)}", subject);
     }
 
     private static IEnumerable<(string Word, string Term)> ContentWords(string text) =>

@@ -14,12 +14,12 @@ public sealed class QueryCondenser(IEntityVocabulary vocabulary, IChatModelRoute
 {
     private static readonly TimeSpan LlmBudget = TimeSpan.FromSeconds(5);
 
-    public async Task<string> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
+    public async Task<CondensedQuery> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
     {
-        if (history.Count == 0) return question;
+        if (history.Count == 0) return new CondensedQuery(question, []);
         var routes = await router.RoutesAsync(tenantId, ct);
         if (routes.Count > 0 && await RewriteAsync(tenantId, routes[0], question, history, ct) is { } rewritten)
-            return rewritten;
+            return new CondensedQuery(rewritten, []);
         return LexicalCondensation.Condense(question, history, await vocabulary.EntityTermsAsync(tenantId, ct));
     }
 

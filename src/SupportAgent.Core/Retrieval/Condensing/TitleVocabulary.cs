@@ -6,15 +6,18 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Retrieval.Condensing;
 
 /// <summary>
-/// Which words name things in a tenant's knowledge: terms of document titles that few titles share (a product, a hotel,
-/// a plan), as opposed to words every title uses ("policy", "hotel"). A follow-up like "Do they have parking?" is
-/// about the last such entity the conversation mentioned. Built from the tenant's titles and rebuilt when they change.
+/// Which words name things in a tenant's knowledge (a product, a hotel, a plan): title words that are rare across the
+/// whole knowledge base, titles and text alike. Topic words fail that test even when few titles use them ("room" is in
+/// a handful of titles but in thousands of passages), while a name mostly occurs in its own documents. A follow-up like
+/// "Do they have parking?" is about the last such entity the conversation mentioned. Rebuilt when documents change.
 /// </summary>
 public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabulary
 {
     /// <summary>A title term shared by more than this share of the titles is a topic word, not part of a name.</summary>
     private const double MaxShare = 0.02;
     private const int MinCeiling = 3;
+    /// <summary>Passage frequencies are estimated from a sample: exact counts are not needed to tell a name from a topic word.</summary>
+    private const int SampledChunks = 5000;
 
     private readonly ConcurrentDictionary<string, Snapshot> cache = new(StringComparer.Ordinal);
 
@@ -27,20 +30,32 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         var version = $"{await documents.CountAsync(ct)}:{await documents.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct)}";
         if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot.IsEntity;
         var titles = await documents.Select(d => d.Title).ToListAsync(ct);
-        snapshot = new Snapshot(version, Build(titles));
+        var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
+        snapshot = new Snapshot(version, Build(titles, passages));
         cache[tenantId] = snapshot;
         return snapshot.IsEntity;
     }
 
-    internal static Func<string, bool> Build(IReadOnlyCollection<string> titles)
+    internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
+    {
+        var inTitles = Frequencies(titles, null);
+        var candidates = inTitles.Where(f => f.Value <= Math.Max(MinCeiling, titles.Count * MaxShare) && !f.Key.All(char.IsDigit))
+            .Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        if (passages is { Count: > 0 })
+        {
+            var inPassages = Frequencies(passages, candidates);
+            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Max(MinCeiling, passages.Count * MaxShare));
+        }
+        return candidates.Contains;
+    }
+
+    private static Dictionary<string, int> Frequencies(IEnumerable<string> texts, HashSet<string>? only)
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var title in titles)
-            foreach (var term in TextAnalysis.Terms(title))
-                frequency[term] = frequency.GetValueOrDefault(term) + 1;
-        var ceiling = Math.Max(MinCeiling, (int)(titles.Count * MaxShare));
-        var entities = frequency.Where(f => f.Value <= ceiling && !f.Key.All(char.IsDigit)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        return entities.Contains;
+        foreach (var text in texts)
+            foreach (var term in TextAnalysis.Terms(text))
+                if (only is null || only.Contains(term)) frequency[term] = frequency.GetValueOrDefault(term) + 1;
+        return frequency;
     }
 
     private sealed record Snapshot(string Version, Func<string, bool> IsEntity);

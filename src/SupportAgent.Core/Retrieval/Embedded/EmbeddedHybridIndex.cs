@@ -51,7 +51,7 @@ public sealed class EmbeddedHybridIndex(string databasePath) : IKnowledgeIndex
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
         ct.ThrowIfCancellationRequested();
         using var connection = store.Open();
-        var lexical = FtsQuery.From(query.Text) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
+        var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
         var fused = ReciprocalRankFusion.Fuse(lexical, dense).Take(k).ToList();
         var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];

@@ -14,6 +14,12 @@ public sealed class RetrievalTests
     }
 
     [Fact]
+    public void SubjectWordsAreMatchedInTitlesAndHeadingsOnly()
+    {
+        Assert.Equal("\"parking\" OR {title heading} : (\"avalon\")", FtsQuery.From("Do they have parking?", ["Avalon", "}"]));
+    }
+
+    [Fact]
     public void ConfidenceIsTheShareOfTheQuestionsTermsThatThePassageCovers()
     {
         var chunk = new IndexedChunk("c1", "d1", "International shipping", "Canada", "Orders to Canada arrive in 5 to 8 business days.", null);

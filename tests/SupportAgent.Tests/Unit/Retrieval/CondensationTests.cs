@@ -20,11 +20,11 @@ public sealed class CondensationTests
     [Fact]
     public void AFollowUpWithoutANameBorrowsTheEntityTheAgentLastNamed()
     {
-        var query = LexicalCondensation.Condense("Do they have free parking?",
+        var query = LexicalCondensation.Condense("Do they have free parking for guests?",
             [Customer("I need a hotel in the north."), Agent("The Avalon is in the north."), Customer("Is it expensive?"), Agent("It is moderately priced.")], IsEntity);
 
-        Assert.Contains("avalon", query);
-        Assert.StartsWith("Do they have free parking?", query);
+        Assert.Equal(["avalon"], query.Subject);
+        Assert.Equal("Do they have free parking for guests?", query.Text);
     }
 
     [Fact]
@@ -33,15 +33,14 @@ public sealed class CondensationTests
         var query = LexicalCondensation.Condense("Is breakfast included there?",
             [Agent("The Avalon is full, sorry."), Customer("Any other guesthouse?"), Agent("Hobsons House has rooms.")], IsEntity);
 
-        Assert.Contains("hobsons", query);
-        Assert.DoesNotContain("avalon", query);
+        Assert.Equal(["hobsons", "house"], query.Subject);
     }
 
     [Fact]
     public void AQuestionThatNamesItsEntityIsSearchedAsAsked()
     {
         var question = "Does the Avalon have a parking garage for guests?";
-        Assert.Equal(question, LexicalCondensation.Condense(question, [Agent("Hobsons House has rooms.")], IsEntity));
+        Assert.Equal(new CondensedQuery(question, []).ToString(), LexicalCondensation.Condense(question, [Agent("Hobsons House has rooms.")], IsEntity).ToString());
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public sealed class CondensationTests
     {
         var query = LexicalCondensation.Condense("And to Canada?", [Customer("How long does shipping take?"), Agent("3 to 5 days.")], _ => false);
 
-        Assert.Equal("And to Canada? shipping", query);
+        Assert.Equal("And to Canada? shipping", query.Text);
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed class CondensationTests
 
         var query = await condenser.CondenseAsync("acme", "Do they have outdoor dining?", [Agent("The Avalon is lovely.")], default);
 
-        Assert.Equal("Avalon hotel outdoor dining Do they have outdoor dining?", query);
+        Assert.Equal("Avalon hotel outdoor dining Do they have outdoor dining?", query.Text);
         Assert.Contains("The Avalon is lovely.", client.LastPrompt);
         Assert.Equal("base-model", client.LastModel);
     }
@@ -72,7 +71,7 @@ public sealed class CondensationTests
 
         var query = await Condenser(router).CondenseAsync("acme", "And to Canada?", [Customer("How long does shipping take?")], default);
 
-        Assert.Equal("And to Canada? shipping", query);
+        Assert.Equal("And to Canada? shipping", query.Text);
         Assert.Equal([false], router.Reports);
     }
 

@@ -117,12 +117,15 @@ public sealed class ChatService(
         CreatedAt = clock.GetUtcNow(),
     };
 
-    /// <summary>The recent turns of both sides: retrieval needs the agent's too, which is where entities often get named.</summary>
+    /// <summary>
+    /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, both sides: retrieval needs the agent's turns too,
+    /// which is where entities often get named.
+    /// </summary>
     private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
     {
         var turns = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
-            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns)
+            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns * 2)
             .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
         turns.Reverse();
         return turns;

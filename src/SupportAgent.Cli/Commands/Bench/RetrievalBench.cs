@@ -66,7 +66,7 @@ internal static class RetrievalBench
 
         Console.WriteLine($"| chunks in tenant | all chunks in index | matrix load | 1 thread p50 / p95 | {concurrency} concurrent p50 / p95 | throughput ({concurrency} concurrent) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-        var queries = Enumerable.Range(0, queryCount).Select(_ => corpus.Text(random, random.Next(3, 8))).Select(q => new SearchQuery(q, 10, embedder.Embed(q))).ToList();
+        var queries = Enumerable.Range(0, queryCount).Select(_ => corpus.Query(random, random.Next(3, 8))).Select(q => new SearchQuery(q, 10, embedder.Embed(q))).ToList();
         foreach (var size in sizes)
         {
             var load = Stopwatch.GetTimestamp();

@@ -27,4 +27,13 @@ internal sealed class SyntheticCorpus
     }
 
     public string Text(Random random, int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Word(random)));
+
+    /// <summary>
+    /// A customer-like query: content words only. The most frequent pseudo-words play the part of function words
+    /// ("the", "to"), which real queries lose to stop-word removal before they reach the index.
+    /// </summary>
+    public string Query(Random random, int words) =>
+        string.Join(' ', Enumerable.Range(0, words).Select(_ => { string w; do { w = Word(random); } while (Array.IndexOf(this.words, w, 0, FunctionWords) >= 0); return w; }));
+
+    private const int FunctionWords = 100;
 }

@@ -8,7 +8,7 @@ namespace SupportAgent.Core.Retrieval.Condensing;
 public static class LexicalCondensation
 {
     /// <summary>A question with fewer content words than this is treated as an elliptical follow-up.</summary>
-    private const int ShortQuestionTerms = 3;
+    private const int ShortQuestionTerms = 2;
 
     public static CondensedQuery Condense(string question, IReadOnlyList<ConversationTurn> history, Func<string, bool> isEntity)
     {

@@ -20,11 +20,11 @@ public sealed class CondensationTests
     [Fact]
     public void AFollowUpWithoutANameBorrowsTheEntityTheAgentLastNamed()
     {
-        var query = LexicalCondensation.Condense("Do they have free parking for guests?",
+        var query = LexicalCondensation.Condense("Do they have free parking for cars?",
             [Customer("I need a hotel in the north."), Agent("The Avalon is in the north."), Customer("Is it expensive?"), Agent("It is moderately priced.")], IsEntity);
 
         Assert.Equal(["avalon"], query.Subject);
-        Assert.Equal("Do they have free parking for guests?", query.Text);
+        Assert.Equal("Do they have free parking for cars?", query.Text);
     }
 
     [Fact]

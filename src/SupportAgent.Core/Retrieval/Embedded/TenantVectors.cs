@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 namespace SupportAgent.Core.Retrieval.Embedded;
 
 /// <summary>
-/// A tenant's dense vectors in memory, one immutable matrix per document. Writers swap in a new snapshot; searches
+/// A tenant's dense vectors in memory (int8, see <see cref="DocumentVectors"/>), one immutable matrix per document. Writers swap in a new snapshot; searches
 /// read whichever snapshot is current, without locks. Exact search: at support-KB scale (up to ~100k chunks) a SIMD
 /// scan is a few milliseconds and has perfect recall, which no approximate index can promise.
 /// </summary>
@@ -22,6 +22,8 @@ internal sealed class TenantVectors(ImmutableDictionary<string, DocumentVectors>
     {
         var norm = TensorPrimitives.Norm(query);
         if (norm == 0 || k <= 0) return [];
+        var quantized = new sbyte[query.Length];
+        var queryScale = DocumentVectors.Quantize(query, norm, quantized);
         var top = new PriorityQueue<long, float>(k + 1);
         foreach (var document in documents.Values)
         {
@@ -30,7 +32,7 @@ internal sealed class TenantVectors(ImmutableDictionary<string, DocumentVectors>
             var matrix = document.Matrix.AsSpan();
             for (var row = 0; row < document.RowIds.Length; row++)
             {
-                var score = TensorPrimitives.Dot(matrix.Slice(row * query.Length, query.Length), query) / norm;
+                var score = Int8Dot.Dot(matrix.Slice(row * query.Length, query.Length), quantized) * document.Scales[row] * queryScale;
                 if (top.Count < k) top.Enqueue(document.RowIds[row], score);
                 else if (score > PeekScore(top)) top.EnqueueDequeue(document.RowIds[row], score);
             }

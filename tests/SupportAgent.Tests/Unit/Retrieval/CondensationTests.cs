@@ -110,3 +110,20 @@ public sealed class CondensationTests
         public void Dispose() { }
     }
 }
+
+public sealed class TitleVocabularyTests
+{
+    [Fact]
+    public void ATitleWordThatIsCommonInPassagesIsATopicNotAName()
+    {
+        string[] titles = ["Avalon: Do rooms have a view?", "Avalon: guest review", "Hobsons House: Is parking free?", "Hobsons House: guest review"];
+        string[] passages = [.. Enumerable.Range(0, 200).Select(i => $"Our room {i} was clean and the parking was easy."), "The Avalon garden is lovely."];
+
+        var isEntity = TitleVocabulary.Build(titles, passages);
+
+        Assert.True(isEntity("avalon"));
+        Assert.True(isEntity("hobson"));
+        Assert.False(isEntity("room"));
+        Assert.False(isEntity("park"));
+    }
+}

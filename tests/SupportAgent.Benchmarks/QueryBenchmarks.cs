@@ -16,5 +16,5 @@ public class QueryBenchmarks
     public int Terms() => TextAnalysis.Terms(Question).Count;
 
     [Benchmark]
-    public int FtsQuery() => SqliteFtsIndex.FtsQuery(Question)?.Length ?? 0;
+    public int FtsMatch() => FtsQuery.From(Question)?.Length ?? 0;
 }

@@ -10,6 +10,7 @@ using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Hosting;
 using SupportAgent.Core.Observability;
 using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Triage;
 
 namespace SupportAgent.Core.Conversations;
@@ -68,7 +69,8 @@ public sealed class ChatService(
     {
         var started = Stopwatch.GetTimestamp();
         using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
-        var history = await RecentCustomerTurnsAsync(conversation.Id, ct);
+        var turns = await RecentTurnsAsync(conversation.Id, ct);
+        var history = turns.Where(t => t.FromCustomer).Select(t => t.Text).ToList();
         var message = new Message
         {
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
@@ -81,7 +83,7 @@ public sealed class ChatService(
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
         var settings = tenant.Settings;
         var triaged = await telemetry.StageAsync("triage", () => triage.TriageAsync(tenant.Id, text, history, ct));
-        var retrieval = await telemetry.StageAsync("retrieval", () => retriever.RetrieveAsync(tenant.Id, text, history, settings.TopK, ct));
+        var retrieval = await telemetry.StageAsync("retrieval", () => retriever.RetrieveAsync(tenant.Id, text, turns, settings.TopK, ct));
         var reasons = AnswerPolicy.ReasonsToEscalate(triaged, retrieval, settings).ToList();
 
         GeneratedAnswer? answer = null;
@@ -169,12 +171,16 @@ public sealed class ChatService(
         }
     }
 
-    private async Task<IReadOnlyList<string>> RecentCustomerTurnsAsync(string conversationId, CancellationToken ct)
+    /// <summary>
+    /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, both sides: retrieval needs the agent's turns too,
+    /// which is where entities often get named.
+    /// </summary>
+    private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
     {
         var turns = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Role == MessageRole.Customer)
-            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns)
-            .Select(m => m.Text).ToListAsync(ct);
+            .Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns * 2)
+            .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
         turns.Reverse();
         return turns;
     }

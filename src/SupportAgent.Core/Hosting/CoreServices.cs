@@ -13,8 +13,10 @@ using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Core.Observability;
 using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Qdrant;
+using SupportAgent.Core.Retrieval.Embeddings;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
 using SupportAgent.Core.Triage.Classification;
@@ -60,10 +62,13 @@ public static class CoreServices
         services.AddScoped<DocumentIngestor>();
 
         services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>
-            new SqliteFtsIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
-        services.AddQdrantIndex();
+            new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
         // SupportAgent:Index:Provider picks one of the keyed implementations.
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
+        services.AddQdrantIndex();
+        services.AddEmbeddings();
+        services.AddSingleton<IEntityVocabulary, TitleVocabulary>();
+        services.AddSingleton<QueryCondenser>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<RuleTriage>();
         services.AddSingleton<ITriage, ClassifierTriage>();

@@ -7,4 +7,6 @@ public sealed record IndexedChunk(string ChunkId, string DocumentId, string Titl
 public sealed record IndexEntry(IndexedChunk Chunk, float[]? Vector = null);
 
 /// <summary>A search: the (condensed) query text for lexical matching and its embedding for dense matching.</summary>
-public sealed record SearchQuery(string Text, int K, float[]? Vector = null);
+/// <param name="Subject">Words naming what the conversation is about (an entity from earlier turns). They describe the
+/// document rather than the passage, so a lexical index matches them against titles and headings only.</param>
+public sealed record SearchQuery(string Text, int K, float[]? Vector = null, IReadOnlyList<string>? Subject = null);

@@ -1,19 +1,22 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using SupportAgent.Core.Retrieval.Condensing;
 
 namespace SupportAgent.Core.Retrieval;
 
 /// <summary>Turns a customer message (and its conversation) into ranked, confidence-scored passages from the tenant's index.</summary>
-public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
-    public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<string> customerHistory, int k, CancellationToken ct)
+    public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, int k, CancellationToken ct)
     {
-        var query = Condense(question, customerHistory);
+        var query = question;
         IReadOnlyList<SearchHit> hits;
         try
         {
+            var condensed = await condenser.CondenseAsync(tenantId, question, history, ct);
+            query = condensed.ToString();
             var vector = embedder is null ? null : (await embedder.GenerateAsync([query], cancellationToken: ct))[0].Vector.ToArray();
-            hits = await index.SearchAsync(tenantId, new SearchQuery(query, Math.Max(k * 2, 10), vector), ct);
+            hits = await index.SearchAsync(tenantId, new SearchQuery(condensed.Text, Math.Max(k * 2, 10), vector, condensed.Subject), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -21,21 +24,16 @@ public sealed class Retriever(IKnowledgeIndex index, ILogger<Retriever> log, IEm
             return new RetrievalResult(query, [], Unavailable: true);
         }
         // Confidence is measured against what the customer asked now; the condensed query only widens recall.
+        // Ranking blends the fused rank with that coverage, so a passage that answers the literal question wins a near tie.
         var passages = hits
-            .Select(h => new Passage(h.Chunk, h.Score, LexicalConfidence.Score(question, h.Chunk)))
-            .OrderByDescending(p => Math.Round(p.Confidence, 2)).ThenByDescending(p => p.Score)
+            .Select((h, rank) => (Passage: new Passage(h.Chunk, h.Score, LexicalConfidence.Score(question, h.Chunk)), Rank: rank))
+            .OrderByDescending(p => RankScore(p.Rank) + CoverageWeight * p.Passage.Confidence)
+            .Select(p => p.Passage)
             .Take(k)
             .ToList();
         return new RetrievalResult(query, passages);
     }
 
-    /// <summary>
-    /// A short follow-up ("and to Canada?") carries too few terms to search on its own; borrow the previous customer
-    /// turn so the topic survives.
-    /// </summary>
-    internal static string Condense(string question, IReadOnlyList<string> customerHistory)
-    {
-        if (customerHistory.Count == 0 || TextAnalysis.Terms(question).Count >= 3) return question;
-        return $"{question} {customerHistory[^1]}";
-    }
+    private const double CoverageWeight = 1.5;
+    private static double RankScore(int rank) => 1.0 / (1 + rank);
 }

@@ -9,7 +9,7 @@ public sealed class EmbeddedIndexConformance : KnowledgeIndexConformance
     private readonly string directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The embedded implementation under test, in its own data directory.</summary>
-    private static IKnowledgeIndex CreateEmbeddedIndex(string directory) => new SqliteFtsIndex(Path.Combine(directory, "index.db"));
+    private static IKnowledgeIndex CreateEmbeddedIndex(string directory) => new EmbeddedHybridIndex(Path.Combine(directory, "index.db"));
 
     protected override Task<IKnowledgeIndex> CreateIndexAsync() => Task.FromResult(CreateEmbeddedIndex(directory));
 

@@ -10,7 +10,13 @@ public sealed class RetrievalTests
     [InlineData("shipping\" OR * NEAR(", "\"shipping\" OR \"near\"")]
     public void FtsQueriesQuoteEveryTermSoCustomerTextCannotBecomeSyntax(string text, string expected)
     {
-        Assert.Equal(expected, SqliteFtsIndex.FtsQuery(text));
+        Assert.Equal(expected, FtsQuery.From(text));
+    }
+
+    [Fact]
+    public void SubjectWordsAreMatchedInTitlesAndHeadingsOnly()
+    {
+        Assert.Equal("\"parking\" OR {title heading} : (\"avalon\")", FtsQuery.From("Do they have parking?", ["Avalon", "}"]));
     }
 
     [Fact]
@@ -27,20 +33,13 @@ public sealed class RetrievalTests
     public async Task AnIndexNeverReturnsAnotherTenantsChunksEvenWhenTheQueryNamesThatTenant()
     {
         var path = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"), "index.db");
-        var index = new SqliteFtsIndex(path);
+        var index = new EmbeddedHybridIndex(path);
         await index.ReplaceDocumentAsync("acme", "d1", [new IndexEntry(new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null))], default);
         await index.ReplaceDocumentAsync("globex", "d1", [new IndexEntry(new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null))], default);
 
         var hits = await index.SearchAsync("acme", new SearchQuery("globex shipping canada tenant_id globex", 1000), default);
 
         Assert.Equal(["a1"], hits.Select(h => h.Chunk.ChunkId));
-    }
-
-    [Fact]
-    public void AShortFollowUpBorrowsThePreviousCustomerTurn()
-    {
-        Assert.Equal("And to Canada? How long does shipping take?", Retriever.Condense("And to Canada?", ["How long does shipping take?"]));
-        Assert.Equal("How do I return a wet jacket?", Retriever.Condense("How do I return a wet jacket?", ["Hi"]));
     }
 }
 

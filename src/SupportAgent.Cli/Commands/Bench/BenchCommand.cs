@@ -10,5 +10,6 @@ internal static class BenchCommand
         ChatBench.Create(),
         ConnectionsBench.Create(),
         BenchIngestCommand.Create(),
+        RetrievalBench.Create(),
     };
 }

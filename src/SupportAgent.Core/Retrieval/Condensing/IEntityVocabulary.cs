@@ -1,0 +1,7 @@
+namespace SupportAgent.Core.Retrieval.Condensing;
+
+/// <summary>Tells which (stemmed) terms name an entity in the tenant's knowledge; see <see cref="TitleVocabulary"/>.</summary>
+public interface IEntityVocabulary
+{
+    Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct);
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Core.Retrieval.Condensing;
+
+/// <summary>
+/// Which words name things in a tenant's knowledge (a product, a hotel, a plan): title words that are rare across the
+/// whole knowledge base, titles and text alike. Topic words fail that test even when few titles use them ("room" is in
+/// a handful of titles but in thousands of passages), while a name mostly occurs in its own documents. A follow-up like
+/// "Do they have parking?" is about the last such entity the conversation mentioned. Rebuilt when documents change.
+/// </summary>
+public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabulary
+{
+    /// <summary>A title term shared by more than this share of the titles is a topic word, not part of a name.</summary>
+    private const double MaxShare = 0.02;
+    private const int MinCeiling = 3;
+    /// <summary>Passage frequencies are estimated from a sample: exact counts are not needed to tell a name from a topic word.</summary>
+    private const int SampledChunks = 5000;
+
+    private readonly ConcurrentDictionary<string, Snapshot> cache = new(StringComparer.Ordinal);
+
+    public async Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
+        // A cheap version check (count, last change) decides whether the titles must be read again.
+        var version = $"{await documents.CountAsync(ct)}:{await documents.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct)}";
+        if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot.IsEntity;
+        var titles = await documents.Select(d => d.Title).ToListAsync(ct);
+        var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
+        snapshot = new Snapshot(version, Build(titles, passages));
+        cache[tenantId] = snapshot;
+        return snapshot.IsEntity;
+    }
+
+    internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
+    {
+        var inTitles = Frequencies(titles, null);
+        var candidates = inTitles.Where(f => f.Value <= Math.Max(MinCeiling, titles.Count * MaxShare) && !f.Key.All(char.IsDigit))
+            .Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        if (passages is { Count: > 0 })
+        {
+            var inPassages = Frequencies(passages, candidates);
+            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Max(MinCeiling, passages.Count * MaxShare));
+        }
+        return candidates.Contains;
+    }
+
+    private static Dictionary<string, int> Frequencies(IEnumerable<string> texts, HashSet<string>? only)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+            foreach (var term in TextAnalysis.Terms(text))
+                if (only is null || only.Contains(term)) frequency[term] = frequency.GetValueOrDefault(term) + 1;
+        return frequency;
+    }
+
+    private sealed record Snapshot(string Version, Func<string, bool> IsEntity);
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace SupportAgent.Core.Retrieval.Embedded;
+
+/// <summary>
+/// The embedded default index: SQLite FTS5 BM25 and exact dense cosine over an in-memory per-tenant matrix, fused by
+/// reciprocal rank fusion. The matrix is loaded lazily on a tenant's first search and kept in step with every write
+/// of this process (writes go to SQLite first, then swap the tenant's snapshot), so one server process owns the file.
+/// </summary>
+public sealed class EmbeddedHybridIndex(string databasePath) : IKnowledgeIndex
+{
+    /// <summary>How deep each list goes before fusion: deeper than k, so a chunk ranked well by one side can surface.</summary>
+    private const int MinCandidates = 50;
+    private const int MaxK = 1000;
+
+    private readonly HybridIndexStore store = new(databasePath);
+    private readonly ConcurrentDictionary<string, TenantVectors> loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+
+    public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
+    {
+        var gate = Gate(tenantId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            var ids = store.Replace(tenantId, documentId, entries);
+            var rows = entries.Select((e, i) => (RowId: ids[i], e.Vector)).Where(r => r.Vector is not null).Select(r => (r.RowId, r.Vector!)).ToList();
+            if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, DocumentVectors.From(rows));
+        }
+        finally { gate.Release(); }
+    }
+
+    public async Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct)
+    {
+        var gate = Gate(tenantId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            store.Delete(tenantId, documentId);
+            if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, null);
+        }
+        finally { gate.Release(); }
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string tenantId, SearchQuery query, CancellationToken ct)
+    {
+        var k = Math.Min(query.K, MaxK);
+        if (k <= 0) return [];
+        var depth = Math.Max(k * 2, MinCandidates);
+        var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
+        ct.ThrowIfCancellationRequested();
+        using var connection = store.Open();
+        var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
+        var fused = ReciprocalRankFusion.Fuse(lexical, dense).Take(k).ToList();
+        var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
+        return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
+    }
+
+    /// <summary>Number of vectors held in memory for the tenant (loads them if needed); for diagnostics and benchmarks.</summary>
+    public async Task<int> VectorCountAsync(string tenantId, CancellationToken ct) => (await VectorsAsync(tenantId, ct)).Count;
+
+    private async Task<TenantVectors> VectorsAsync(string tenantId, CancellationToken ct)
+    {
+        if (loaded.TryGetValue(tenantId, out var vectors)) return vectors;
+        var gate = Gate(tenantId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Loading under the writers' gate: no write can slip between reading the rows and publishing the matrix.
+            if (loaded.TryGetValue(tenantId, out vectors)) return vectors;
+            var documents = store.Vectors(tenantId)
+                .Select(d => (d.Key, Vectors: DocumentVectors.From(d.Value)))
+                .Where(d => d.Vectors is not null)
+                .ToImmutableDictionary(d => d.Key, d => d.Vectors!, StringComparer.Ordinal);
+            vectors = new TenantVectors(documents);
+            loaded[tenantId] = vectors;
+            return vectors;
+        }
+        finally { gate.Release(); }
+    }
+
+    private SemaphoreSlim Gate(string tenantId) => gates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
+}

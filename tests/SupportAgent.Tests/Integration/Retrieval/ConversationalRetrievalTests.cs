@@ -1,0 +1,42 @@
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Retrieval;
+
+/// <summary>Follow-up questions that only make sense with the earlier turns, through the real chat endpoint.</summary>
+public sealed class ConversationalRetrievalTests : IDisposable
+{
+    private const string Avalon = """
+        # Avalon Hotel
+
+        ## Dining
+        The Avalon has a garden terrace with outdoor dining from May to September, and a bar open until midnight.
+        """;
+
+    private const string Hobsons = """
+        # Hobsons House
+
+        ## Dining
+        Hobsons House serves breakfast in the conservatory; outdoor dining is not offered, but picnic baskets are.
+        """;
+
+    private readonly SupportAgentApp app = new();
+
+    [Theory]
+    [InlineData("Tell me about the Avalon hotel, please.", "avalon")]
+    [InlineData("I am looking at Hobsons House for two nights.", "hobsons")]
+    public async Task AFollowUpWithoutANameIsAnsweredAboutTheEntityTheConversationIsAbout(string opening, string expectedDocument)
+    {
+        var keys = await app.CreateTenantAsync("inns");
+        (await app.UploadAsync("inns", keys.Admin, ("avalon.md", Avalon), ("hobsons.md", Hobsons))).EnsureSuccessStatusCode();
+        using var chat = new Integration.ChatClient(app, "inns", keys.Widget);
+        var conversation = await chat.StartAsync();
+
+        await chat.AskAsync(conversation, opening);
+        var reply = await chat.AskAsync(conversation, "Do they have outdoor dining?");
+
+        Assert.Equal("answered", reply.GetProperty("decision").GetString());
+        Assert.Equal(expectedDocument, reply.GetProperty("citations")[0].GetProperty("documentId").GetString());
+    }
+
+    public void Dispose() => app.Dispose();
+}

@@ -20,7 +20,7 @@ public sealed class IndexOutageTests : IDisposable
             .WithServices(services =>
             {
                 // The real index, behind a switch that makes it unreachable, as a remote index can be.
-                var real = services.Last(d => d.ServiceType == typeof(IKnowledgeIndex));
+                var real = services.Last(d => d.ServiceType == typeof(IKnowledgeIndex) && !d.IsKeyedService);
                 services.Remove(real);
                 services.AddSingleton<IKnowledgeIndex>(sp => new UnreachableWhenDown((IKnowledgeIndex)real.ImplementationFactory!(sp), outage));
             });

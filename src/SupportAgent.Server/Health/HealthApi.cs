@@ -10,7 +10,6 @@ public static class HealthApi
     /// <summary>Readiness checks: the database, the knowledge index and, when configured, the LLM endpoint.</summary>
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LlmEndpointOptions>().BindConfiguration(LlmEndpointOptions.SectionName);
         builder.Services.AddHttpClient(nameof(LlmReadiness));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag])

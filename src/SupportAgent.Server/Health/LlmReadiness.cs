@@ -1,22 +1,15 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Generation;
 
 namespace SupportAgent.Server.Health;
-
-/// <summary>The LLM endpoint settings readiness needs; the same <c>SupportAgent:Llm</c> section the generator reads.</summary>
-public sealed class LlmEndpointOptions
-{
-    public const string SectionName = "SupportAgent:Llm";
-    public string? Endpoint { get; set; }
-    public string? ApiKey { get; set; }
-}
 
 /// <summary>
 /// When an LLM endpoint is configured, it must answer the OpenAI-compatible <c>GET models</c> listing (cheap, no
 /// tokens spent) with success. Without one the server answers extractively, so there is nothing to check.
 /// </summary>
-public sealed class LlmReadiness(IOptions<LlmEndpointOptions> options, IHttpClientFactory http) : IHealthCheck
+public sealed class LlmReadiness(IOptions<LlmOptions> options, IHttpClientFactory http) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {

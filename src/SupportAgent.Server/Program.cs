@@ -1,23 +1,3 @@
-using SupportAgent.Core.Hosting;
-using SupportAgent.Server.ApprovedAnswers;
-using SupportAgent.Server.Adapters;
-using SupportAgent.Server.Analytics;
-using SupportAgent.Server.Auth;
-using SupportAgent.Server.Console;
-using SupportAgent.Server.Conversations;
-using SupportAgent.Server.Decisions;
-using SupportAgent.Server.Documents;
-using SupportAgent.Server.Escalations;
-using SupportAgent.Server.Evaluations;
-using SupportAgent.Server.FineTuning;
-using SupportAgent.Server.Health;
-using SupportAgent.Server.Home;
-using SupportAgent.Server.Hosting;
-using SupportAgent.Server.Origins;
-using SupportAgent.Server.Observability;
-using SupportAgent.Server.Tenants;
-using SupportAgent.Server.Triage;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSupportAgentCore();

@@ -1,0 +1,20 @@
+// Every feature folder exposes one AddX/MapX pair; importing them here keeps Program.cs a plain table of contents.
+global using SupportAgent.Core.Hosting;
+global using SupportAgent.Server.ApprovedAnswers;
+global using SupportAgent.Server.Adapters;
+global using SupportAgent.Server.Analytics;
+global using SupportAgent.Server.Auth;
+global using SupportAgent.Server.Console;
+global using SupportAgent.Server.Conversations;
+global using SupportAgent.Server.Decisions;
+global using SupportAgent.Server.Documents;
+global using SupportAgent.Server.Escalations;
+global using SupportAgent.Server.Evaluations;
+global using SupportAgent.Server.FineTuning;
+global using SupportAgent.Server.Health;
+global using SupportAgent.Server.Home;
+global using SupportAgent.Server.Hosting;
+global using SupportAgent.Server.Origins;
+global using SupportAgent.Server.Observability;
+global using SupportAgent.Server.Tenants;
+global using SupportAgent.Server.Triage;

@@ -1,3 +1,4 @@
+using SupportAgent.Tests.Infrastructure;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,19 +24,14 @@ public sealed class ShopSite : IAsyncDisposable
 
     public static async Task<ShopSite> StartAsync(Uri supportServer)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         app.MapGet("/shop", (string tenant, string key) => Results.Content($"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Outdoor Shop</title></head><body style="font-family:system-ui;margin:40px"><h1>Outdoor Shop</h1><p>Jackets, boots and tents.</p>
             <script src="{supportServer}widget.js" data-tenant="{WebUtility.HtmlEncode(tenant)}" data-key="{WebUtility.HtmlEncode(key)}" data-title="Outdoor Shop help" defer></script>
             </body></html>
             """, "text/html"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ShopSite(app, address.TrimEnd('/'));
+        return new ShopSite(app, await LoopbackServer.StartAsync(app));
     }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

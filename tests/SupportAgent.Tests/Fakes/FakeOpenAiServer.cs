@@ -1,3 +1,4 @@
+using SupportAgent.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,10 +51,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
         app.MapGet("/v1/models", (HttpRequest http) => server.RecordModelList(http.Headers.Authorization.ToString()) ? Results.Json(new
@@ -62,9 +60,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             data = server.Models.Select(m => new { id = m, @object = "model", created = 1_700_000_000, owned_by = "fake", root = m, parent = (string?)null })
                 .Concat(server.LoraModules.Select(a => new { id = a.Key, @object = "model", created = 1_700_000_000, owned_by = "fake", root = $"/adapters/{a.Key}", parent = (string?)a.Value })),
         }) : Results.StatusCode(500));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        server.Endpoint = new Uri(await LoopbackServer.StartAsync(app) + "/v1");
         return server;
     }
 

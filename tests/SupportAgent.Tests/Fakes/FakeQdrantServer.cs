@@ -1,3 +1,4 @@
+using SupportAgent.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -37,10 +38,7 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     private FakeQdrantServer(string? apiKey)
     {
         this.apiKey = apiKey;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        app = builder.Build();
+        app = LoopbackServer.Create();
         app.Use(FaultsAndRecordingAsync);
         FakeQdrantRoutes.Map(app, this);
     }
@@ -48,9 +46,7 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null)
     {
         var server = new FakeQdrantServer(apiKey);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Url = new Uri(address);
+        server.Url = new Uri(await LoopbackServer.StartAsync(server.app) + "/");
         return server;
     }
 

@@ -26,10 +26,7 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
 
     private FakeEmbeddingServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        app = builder.Build();
+        app = LoopbackServer.Create();
         app.MapPost("/v1/embeddings", async (HttpRequest request) =>
         {
             var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
@@ -55,9 +52,7 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
     public static async Task<FakeEmbeddingServer> StartAsync()
     {
         var server = new FakeEmbeddingServer();
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = $"{address}/v1";
+        server.Endpoint = $"{await LoopbackServer.StartAsync(server.app)}/v1";
         return server;
     }
 

@@ -12,8 +12,9 @@ namespace SupportAgent.Tests.Integration.Analytics;
 
 /// <summary>
 /// Drives a known mix of conversations through the widget API, then checks every analytics figure against it.
-/// What the API cannot produce yet on this branch (staff reply and resolve times, thumbs, approved answers, adapter
-/// routing, exact latencies) is written into the stored records directly, as those features will store it.
+/// Figures that need exact timings or routes a test server cannot produce (agent latencies, adapter and approved-answer
+/// markers, staff times to the second) are set on the stored records; <see cref="StaffWorkAnalyticsTests"/> drives the
+/// staff reply, resolve and thumbs path through the API itself with a hand-moved clock.
 /// </summary>
 public sealed class AnalyticsTests : IAsyncLifetime
 {

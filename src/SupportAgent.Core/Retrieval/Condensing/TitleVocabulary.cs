@@ -16,6 +16,8 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
     /// <summary>A title term shared by more than this share of the titles is a topic word, not part of a name.</summary>
     private const double MaxShare = 0.02;
     private const int MinCeiling = 3;
+    /// <summary>How many passages may mention a name for each title that carries it (its own answers repeat it).</summary>
+    private const int PassagesPerTitle = 2;
     /// <summary>Passage frequencies are estimated from a sample: exact counts are not needed to tell a name from a topic word.</summary>
     private const int SampledChunks = 5000;
 
@@ -44,7 +46,10 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         if (passages is { Count: > 0 })
         {
             var inPassages = Frequencies(passages, candidates);
-            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Max(MinCeiling, passages.Count * MaxShare));
+            // A name is written mostly in its own documents; a topic word that a few titles happen to use ("reliable")
+            // turns up in passages everywhere, more often than in the titles that carry it.
+            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Min(
+                Math.Max(MinCeiling, passages.Count * MaxShare), MinCeiling + PassagesPerTitle * inTitles[t]));
         }
         return candidates.Contains;
     }

@@ -23,19 +23,23 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
 
     private readonly ConcurrentDictionary<string, Snapshot> cache = new(StringComparer.Ordinal);
 
-    public async Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct)
+    public async Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).IsEntity;
+
+    public async Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).Names;
+
+    private async Task<Snapshot> SnapshotAsync(string tenantId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
         // A cheap version check (count, last change) decides whether the titles must be read again.
         var version = $"{await documents.CountAsync(ct)}:{await documents.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct)}";
-        if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot.IsEntity;
+        if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
         var titles = await documents.Select(d => d.Title).ToListAsync(ct);
         var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
-        snapshot = new Snapshot(version, Build(titles, passages));
+        snapshot = new Snapshot(version, Build(titles, passages), EntityNames.Build(titles));
         cache[tenantId] = snapshot;
-        return snapshot.IsEntity;
+        return snapshot;
     }
 
     internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
@@ -63,5 +67,5 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         return frequency;
     }
 
-    private sealed record Snapshot(string Version, Func<string, bool> IsEntity);
+    private sealed record Snapshot(string Version, Func<string, bool> IsEntity, EntityNames Names);
 }

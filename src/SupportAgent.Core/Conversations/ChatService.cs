@@ -70,7 +70,7 @@ public sealed class ChatService(
         var started = Stopwatch.GetTimestamp();
         using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
         var turns = await RecentTurnsAsync(conversation.Id, ct);
-        var history = turns.Where(t => t.FromCustomer).Select(t => t.Text).ToList();
+        var history = turns.TakeLast(options.Value.HistoryTurns * 2).Where(t => t.FromCustomer).Select(t => t.Text).ToList();
         var message = new Message
         {
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
@@ -172,14 +172,14 @@ public sealed class ChatService(
     }
 
     /// <summary>
-    /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, both sides: retrieval needs the agent's turns too,
-    /// which is where entities often get named.
+    /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, or <see cref="ChatOptions.EntityHistoryTurns"/> if more,
+    /// both sides: retrieval needs the agent's turns too, which is where entities often get named.
     /// </summary>
     private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
     {
         var turns = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
-            .OrderByDescending(m => m.CreatedAt).Take(options.Value.HistoryTurns * 2)
+            .OrderByDescending(m => m.CreatedAt).Take(Math.Max(options.Value.HistoryTurns, options.Value.EntityHistoryTurns) * 2)
             .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
         turns.Reverse();
         return turns;

@@ -14,6 +14,14 @@ public sealed class RetrievalTests
     }
 
     [Fact]
+    public void WithinASubjectTheQuestionsTermsAreSearchedOnlyAmongDocumentsTitledWithIt()
+    {
+        Assert.Equal("({title heading} : (\"avalon\")) AND (\"parking\")", FtsQuery.WithinSubject("Do they have parking?", ["Avalon", "}"]));
+        Assert.Equal("{title heading} : (\"avalon\")", FtsQuery.WithinSubject("Is it?", ["Avalon"]));
+        Assert.Null(FtsQuery.WithinSubject("Do they have parking?", []));
+    }
+
+    [Fact]
     public void SubjectWordsAreMatchedInTitlesAndHeadingsOnly()
     {
         Assert.Equal("\"parking\" OR {title heading} : (\"avalon\")", FtsQuery.From("Do they have parking?", ["Avalon", "}"]));

@@ -4,4 +4,7 @@ namespace SupportAgent.Core.Retrieval.Condensing;
 public interface IEntityVocabulary
 {
     Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct);
+
+    /// <summary>Whole entity names, when the tenant's titles carry them; none by default.</summary>
+    Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => Task.FromResult(EntityNames.None);
 }

@@ -10,13 +10,24 @@ public static class LexicalCondensation
     /// <summary>A question with fewer content words than this is treated as an elliptical follow-up.</summary>
     private const int ShortQuestionTerms = 2;
 
-    public static CondensedQuery Condense(string question, IReadOnlyList<ConversationTurn> history, Func<string, bool> isEntity)
+    public static CondensedQuery Condense(string question, IReadOnlyList<ConversationTurn> history, Func<string, bool> isEntity, EntityNames? names = null)
     {
         if (history.Count == 0) return new CondensedQuery(question, []);
         var terms = TextAnalysis.Terms(question);
         var added = new List<string>();
         var subject = new List<string>();
-        if (!terms.Any(isEntity))
+        if (names is { IsEmpty: false })
+        {
+            // Whole names are more reliable than rare words: the question's own name wins, else the latest turn's.
+            if (names.Mentioned(question).Count == 0)
+                foreach (var turn in history.Reverse())
+                    if (names.Mentioned(turn.Text) is { Count: > 0 } mentioned)
+                    {
+                        subject.AddRange(mentioned);
+                        break;
+                    }
+        }
+        else if (!terms.Any(isEntity))
         {
             // Most recent first: the entity under discussion is the last one named, by either side.
             for (var i = history.Count - 1; i >= 0; i--)

@@ -20,7 +20,7 @@ public sealed class QueryCondenser(IEntityVocabulary vocabulary, IChatModelRoute
         var routes = await router.RoutesAsync(tenantId, ct);
         if (routes.Count > 0 && await RewriteAsync(tenantId, routes[0], question, history, ct) is { } rewritten)
             return new CondensedQuery(rewritten, []);
-        return LexicalCondensation.Condense(question, history, await vocabulary.EntityTermsAsync(tenantId, ct));
+        return LexicalCondensation.Condense(question, history, await vocabulary.EntityTermsAsync(tenantId, ct), await vocabulary.NamesAsync(tenantId, ct));
     }
 
     private async Task<string?> RewriteAsync(string tenantId, ChatRoute route, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)

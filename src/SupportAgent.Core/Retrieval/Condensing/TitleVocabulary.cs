@@ -16,24 +16,30 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
     /// <summary>A title term shared by more than this share of the titles is a topic word, not part of a name.</summary>
     private const double MaxShare = 0.02;
     private const int MinCeiling = 3;
+    /// <summary>How many passages may mention a name for each title that carries it (its own answers repeat it).</summary>
+    private const int PassagesPerTitle = 2;
     /// <summary>Passage frequencies are estimated from a sample: exact counts are not needed to tell a name from a topic word.</summary>
     private const int SampledChunks = 5000;
 
     private readonly ConcurrentDictionary<string, Snapshot> cache = new(StringComparer.Ordinal);
 
-    public async Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct)
+    public async Task<Func<string, bool>> EntityTermsAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).IsEntity;
+
+    public async Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).Names;
+
+    private async Task<Snapshot> SnapshotAsync(string tenantId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
         // A cheap version check (count, last change) decides whether the titles must be read again.
         var version = $"{await documents.CountAsync(ct)}:{await documents.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct)}";
-        if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot.IsEntity;
+        if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
         var titles = await documents.Select(d => d.Title).ToListAsync(ct);
         var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
-        snapshot = new Snapshot(version, Build(titles, passages));
+        snapshot = new Snapshot(version, Build(titles, passages), EntityNames.Build(titles));
         cache[tenantId] = snapshot;
-        return snapshot.IsEntity;
+        return snapshot;
     }
 
     internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
@@ -44,7 +50,10 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         if (passages is { Count: > 0 })
         {
             var inPassages = Frequencies(passages, candidates);
-            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Max(MinCeiling, passages.Count * MaxShare));
+            // A name is written mostly in its own documents; a topic word that a few titles happen to use ("reliable")
+            // turns up in passages everywhere, more often than in the titles that carry it.
+            candidates.RemoveWhere(t => inPassages.GetValueOrDefault(t) > Math.Min(
+                Math.Max(MinCeiling, passages.Count * MaxShare), MinCeiling + PassagesPerTitle * inTitles[t]));
         }
         return candidates.Contains;
     }
@@ -58,5 +67,5 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         return frequency;
     }
 
-    private sealed record Snapshot(string Version, Func<string, bool> IsEntity);
+    private sealed record Snapshot(string Version, Func<string, bool> IsEntity, EntityNames Names);
 }

@@ -52,7 +52,11 @@ public sealed class EmbeddedHybridIndex(string databasePath) : IKnowledgeIndex
         ct.ThrowIfCancellationRequested();
         using var connection = store.Open();
         var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
-        var fused = ReciprocalRankFusion.Fuse(lexical, dense).Take(k).ToList();
+        // With a subject, the subject's own passages ranked by the question form a third list, counted twice: the
+        // entity the conversation is about outranks others that merely share the topic, without excluding them when
+        // the subject was guessed wrong.
+        var within = FtsQuery.WithinSubject(query.Text, query.Subject) is { } inSubject ? store.Lexical(connection, tenantId, inSubject, depth) : [];
+        var fused = ReciprocalRankFusion.Fuse(within, within, lexical, dense).Take(k).ToList();
         var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
     }

@@ -19,4 +19,18 @@ public static class FtsQuery
         if (about.Count > 0) parts.Add($"{{title heading}} : ({string.Join(" OR ", about.Select(t => $"\"{t}\""))})");
         return parts.Count == 0 ? null : string.Join(" OR ", parts);
     }
+
+    /// <summary>
+    /// The question's terms searched only among the subject's documents (a subject word in the title or heading), so
+    /// the entity the conversation is about is ranked by the topic asked now. Null without a subject; without content
+    /// terms, every passage of the subject's documents matches.
+    /// </summary>
+    public static string? WithinSubject(string text, IReadOnlyList<string>? subject)
+    {
+        var about = subject?.SelectMany(TextAnalysis.Words).Where(w => TextAnalysis.Terms(w).Count > 0).Distinct().Take(16).ToList() ?? [];
+        if (about.Count == 0) return null;
+        var filter = $"{{title heading}} : ({string.Join(" OR ", about.Select(t => $"\"{t}\""))})";
+        var terms = TextAnalysis.Words(text).Where(t => TextAnalysis.Terms(t).Count > 0).Distinct().Take(64).ToList();
+        return terms.Count == 0 ? filter : $"({filter}) AND ({string.Join(" OR ", terms.Select(t => $"\"{t}\""))})";
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Retrieval;
@@ -36,6 +37,24 @@ public sealed class ConversationalRetrievalTests : IDisposable
 
         Assert.Equal("answered", reply.GetProperty("decision").GetString());
         Assert.Equal(expectedDocument, reply.GetProperty("citations")[0].GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task AnEntityNamedLongBeforeTheRecentTurnsIsStillWhatAFollowUpIsAbout()
+    {
+        var keys = await app.CreateTenantAsync("inns");
+        (await app.UploadAsync("inns", keys.Admin, ("avalon.md", Avalon), ("hobsons.md", Hobsons))).EnsureSuccessStatusCode();
+        // Eight exchanges of booking chatter after the name: more than the six recent turns kept for the topic.
+        var chatter = string.Concat(Enumerable.Repeat(
+            """,{"role":"user","text":"We arrive on Friday evening."},{"role":"assistant","text":"Noted, anything else?"}""", 8));
+        var @case = $$"""{"id":"late","question":"Do they have outdoor dining?","history":[{"role":"user","text":"Tell me about the Avalon hotel, please."},{"role":"assistant","text":"Happy to help."}{{chatter}}],"expectedSources":["avalon"]}""";
+
+        using var admin = app.ClientWithKey(keys.Admin);
+        var response = await admin.PostAsync("/api/tenants/inns/evaluations", new StringContent(@case, System.Text.Encoding.UTF8, "application/x-ndjson"));
+        response.EnsureSuccessStatusCode();
+        var report = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(1.0, report.GetProperty("metrics").GetProperty("hitAt1").GetProperty("value").GetDouble());
     }
 
     public void Dispose() => app.Dispose();

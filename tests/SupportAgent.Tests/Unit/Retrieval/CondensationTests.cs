@@ -126,4 +126,19 @@ public sealed class TitleVocabularyTests
         Assert.False(isEntity("room"));
         Assert.False(isEntity("park"));
     }
+
+    [Fact]
+    public void ATitleWordThatPassagesUseMoreOftenThanItsTitlesIsATopicNotAName()
+    {
+        // "reliable" is in only two titles, but reviews everywhere use it: a customer saying it names no entity.
+        string[] titles = [.. Enumerable.Range(0, 100).Select(i => $"Place {i}: guest review"), "Warkworth House: Is the wifi reliable?",
+            "Avalon: Is the shuttle reliable?", "Warkworth House: guest review", "Warkworth House: Is parking free?"];
+        string[] passages = [.. Enumerable.Range(0, 1000).Select(i => i % 50 == 0 ? $"Review {i}: reliable and friendly staff." : $"Review {i}: a pleasant stay."),
+            "Warkworth House has free parking.", "The wifi at Warkworth House is fast."];
+
+        var isEntity = TitleVocabulary.Build(titles, passages);
+
+        Assert.True(isEntity("warkworth"));
+        Assert.False(isEntity("reliabl"));
+    }
 }

@@ -36,6 +36,19 @@ public sealed class EmbeddedHybridIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePassagesOfTheConversationsSubjectOutrankOthersOnTheSameTopic()
+    {
+        await index.ReplaceDocumentAsync("inns", "hobsons-parking", [Entry("h1", "hobsons-parking", "Hobsons House: Is there parking?", "Parking is free; parking spaces can be reserved, parking is gated.")], default);
+        await index.ReplaceDocumentAsync("inns", "avalon-parking", [Entry("a1", "avalon-parking", "Avalon: Is there parking?", "Street parking only.")], default);
+        await index.ReplaceDocumentAsync("inns", "avalon-breakfast", [Entry("a2", "avalon-breakfast", "Avalon: Is breakfast included?", "Breakfast is served from seven.")], default);
+        const string question = "Is there parking?";
+
+        var hits = await index.SearchAsync("inns", new SearchQuery(question, 3, embedder.Embed(question), ["Avalon"]), default);
+
+        Assert.Equal("a1", hits[0].Chunk.ChunkId);
+    }
+
+    [Fact]
     public async Task DenseMatchingFindsInflectionsThatShareNoStem()
     {
         await SeedAsync("acme");

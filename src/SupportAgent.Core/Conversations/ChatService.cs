@@ -78,6 +78,8 @@ public sealed class ChatService(
         };
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
+        // Staff with the conversation open see the customer's words as they arrive, not on their next reload.
+        if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
         if (await approvedAnswers.TryAnswerAsync(conversation, message, history, started, ct) is { } approved) return approved;
 
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
@@ -137,8 +139,11 @@ public sealed class ChatService(
         await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
         telemetry.Decided(span, decision);
 
-        if (escalation is not null && !conversation.IsEvaluation)
-            await notifier.EscalationCreatedAsync(escalation, CancellationToken.None);
+        if (!conversation.IsEvaluation)
+        {
+            await notifier.MessageAddedAsync(reply, CancellationToken.None);
+            if (escalation is not null) await notifier.EscalationCreatedAsync(escalation, CancellationToken.None);
+        }
 
         return new ChatReply(reply.Id, replyText, escalated ? "escalated" : "answered", reason, triaged.Category,
             citations, escalation?.Id, decision.Model);

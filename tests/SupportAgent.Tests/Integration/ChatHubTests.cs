@@ -52,6 +52,30 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaffWithAConversationOpenSeeTheCustomersNextMessageAndTheAgentsReplyLive()
+    {
+        await using var widget = app.Hub(keys.Widget);
+        await widget.StartAsync();
+        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        await using var staff = app.Hub(keys.Staff);
+        var seen = new List<MessageView>();
+        var both = new TaskCompletionSource();
+        staff.On<MessageView>(nameof(IChatWidget.MessageAdded), m =>
+        {
+            lock (seen) { seen.Add(m); if (seen.Count == 2) both.TrySetResult(); }
+        });
+        await staff.StartAsync();
+        await staff.InvokeAsync("JoinConversation", conversation);
+
+        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?")) { }
+
+        await both.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["customer", "assistant"], seen.Select(m => m.Role));
+        Assert.Equal("How long does shipping to Canada take?", seen[0].Text);
+        Assert.All(seen, m => Assert.Equal(conversation, m.ConversationId));
+    }
+
+    [Fact]
     public async Task TheHubRefusesAnEmptyMessage()
     {
         await using var hub = app.Hub(keys.Widget);

@@ -14,7 +14,8 @@ let typingTimer = null;
 const view = createView(config, { onOpen: () => ensureStarted(), onSend: send, onHuman: () => send(HUMAN_REQUEST) });
 
 connection.on("MessageAdded", (message) => {
-  if (message.conversationId !== conversationId || view.has(message.id)) return;
+  // The widget shows its own messages and the agent's streamed replies itself; live pushes matter for staff replies.
+  if (message.conversationId !== conversationId || message.role !== "staff" || view.has(message.id)) return;
   view.hideTyping();
   view.addMessage(message);
 });

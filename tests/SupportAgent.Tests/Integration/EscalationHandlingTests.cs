@@ -30,7 +30,8 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
     {
         await using var widget = app.Hub(keys.Widget);
         var pushed = new TaskCompletionSource<MessageView>();
-        widget.On<MessageView>(nameof(IChatWidget.MessageAdded), m => pushed.TrySetResult(m));
+        // The conversation group also hears the customer's own message and the agent's reply; the staff reply is the one to wait for.
+        widget.On<MessageView>(nameof(IChatWidget.MessageAdded), m => { if (m.Role == "staff") pushed.TrySetResult(m); });
         await widget.StartAsync();
         var conversation = await widget.InvokeAsync<string>("StartConversation");
         await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "I want to talk to a person")) { }

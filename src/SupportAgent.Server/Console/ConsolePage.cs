@@ -29,6 +29,7 @@ public static class ConsolePage
               <a href="#/queue">Queue</a>
               <a href="#/approved">Approved answers</a>
               <a href="#/documents">Documents</a>
+              <a href="#/adapter">Adapter</a>
               <a href="/console/analytics">Analytics</a>
               <button type="button" id="sign-out" class="link">Sign out</button>
             </nav>

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SupportAgent.Tests.Fakes;
 using static Microsoft.Playwright.Assertions;
 
 namespace SupportAgent.Tests.Browser;
@@ -35,5 +36,29 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture)
         await console.GetByRole(AriaRole.Link, new() { Name = "Approved answers" }).ClickAsync();
 
         await Expect(console.GetByText("Only admins can manage approved answers.")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task AnAdminRegistersAnAdapterInTheConsoleAndForceActivatesItWithAReason()
+    {
+        await using var vllm = await FakeOpenAiServer.StartAsync();
+        vllm.Models.Add("base-model");
+        vllm.LoraModules["console-tone"] = "base-model";
+        var keys = await fixture.CreateTenantAsync("tuned");
+        var console = await fixture.SignInToConsoleAsync(keys.Admin);
+        await console.GetByRole(AriaRole.Link, new() { Name = "Adapter" }).ClickAsync();
+        await Expect(console.GetByText("No adapter registered")).ToBeVisibleAsync();
+
+        await console.Locator("#adapter-name").FillAsync("console-tone");
+        await console.Locator("#adapter-base").FillAsync("base-model");
+        await console.Locator("#adapter-endpoint").FillAsync(vllm.Endpoint.ToString());
+        await console.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(console.Locator("#adapter-status")).ToHaveTextAsync("registered");
+
+        console.Dialog += async (_, dialog) => await dialog.AcceptAsync("tone approved by the support lead");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Force-activate" }).ClickAsync();
+
+        await Expect(console.Locator("#adapter-status")).ToHaveTextAsync("active");
+        await Expect(console.GetByText("tone approved by the support lead")).ToBeVisibleAsync();
     }
 }

@@ -1,6 +1,7 @@
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { el } from "../shared/dom.js";
 import { api, ApiError } from "./api.js";
+import { renderAdapter } from "./adapter.js";
 import { renderApproved } from "./approved.js";
 import { renderDocuments } from "./documents.js";
 import { renderEscalation } from "./escalation.js";
@@ -62,6 +63,7 @@ async function route() {
     if (page === "escalations" && id) current = await renderEscalation(main, session, decodeURIComponent(id), hub);
     else if (page === "approved") await renderApproved(main, session);
     else if (page === "documents") await renderDocuments(main, session);
+    else if (page === "adapter") await renderAdapter(main, session);
     else await renderQueue(main, session);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return signIn("Your session has ended; sign in again.");

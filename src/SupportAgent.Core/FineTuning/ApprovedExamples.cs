@@ -6,7 +6,8 @@ namespace SupportAgent.Core.FineTuning;
 
 /// <summary>
 /// The staff-approved data: escalations that staff resolved with a reply. The reply is what staff stood behind,
-/// so it is the target; the question and retrieved passages are the prompt. Evaluation runs are never included.
+/// so it is the target; the question and retrieved passages are the prompt. When staff saved the pair as an approved
+/// answer, that curated (possibly edited) question and answer win over the raw turns. Evaluation runs are never included.
 /// </summary>
 public sealed class ApprovedExamples(SupportDbContext db)
 {
@@ -26,6 +27,11 @@ public sealed class ApprovedExamples(SupportDbContext db)
                 .Where(m => m.TenantId == tenantId && m.Role == MessageRole.Staff && conversationIds.Contains(m.ConversationId))
                 .ToListAsync(ct))
             .ToLookup(m => m.ConversationId);
+        var escalationIds = resolved.Select(r => r.Escalation.Id).ToList();
+        var curated = (await db.ApprovedAnswers.AsNoTracking()
+                .Where(a => a.TenantId == tenantId && a.EscalationId != null && escalationIds.Contains(a.EscalationId))
+                .ToListAsync(ct))
+            .GroupBy(a => a.EscalationId!).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.UpdatedAt).First());
         var documentChanged = (await db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId)
                 .Select(d => new { d.Id, d.UpdatedAt }).ToListAsync(ct))
             .ToDictionary(d => d.Id, d => d.UpdatedAt);
@@ -39,7 +45,10 @@ public sealed class ApprovedExamples(SupportDbContext db)
                 .Where(m => m.CreatedAt >= e.CreatedAt && m.CreatedAt <= resolvedAt).OrderBy(m => m.CreatedAt).Select(m => m.Text.Trim()).ToList();
             if (replies.Count == 0 || replies.All(string.IsNullOrEmpty)) continue; // resolved without a reply: nothing was approved
             var stable = e.Sources.All(s => !documentChanged.TryGetValue(s.DocumentId, out var changed) || changed <= resolvedAt);
-            examples.Add(new ApprovedExample(e.Id, r.Question, string.Join("\n\n", replies), e.Sources, stable, e.ResolvedAt ?? e.CreatedAt));
+            var (question, answer) = curated.TryGetValue(e.Id, out var approved)
+                ? (approved.Question, approved.Answer)
+                : (r.Question, string.Join("\n\n", replies));
+            examples.Add(new ApprovedExample(e.Id, question, answer, e.Sources, stable, e.ResolvedAt ?? e.CreatedAt));
         }
         return examples;
     }

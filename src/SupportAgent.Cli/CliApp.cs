@@ -11,6 +11,7 @@ public static class CliApp
         GlobalOptions.DataDirectory,
         TenantsCommand.Create(),
         IngestCommand.Create(),
+        ReindexCommand.Create(),
         EvalCommand.Create(),
         TriageCommand.Create(),
         DatasetsCommand.Create(),

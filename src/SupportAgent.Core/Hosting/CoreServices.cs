@@ -17,6 +17,8 @@ using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Qdrant;
 using SupportAgent.Core.Retrieval.Embeddings;
+using SupportAgent.Core.Retrieval.Reembedding;
+using Microsoft.Extensions.AI;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage;
 using SupportAgent.Core.Triage.Classification;
@@ -62,11 +64,13 @@ public static class CoreServices
         services.AddScoped<DocumentIngestor>();
 
         services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>
-            new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db")));
+            new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db"),
+                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.ModelId()));
         // SupportAgent:Index:Provider picks one of the keyed implementations.
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddQdrantIndex();
         services.AddEmbeddings();
+        services.AddReembedding();
         services.AddSingleton<IEntityVocabulary, TitleVocabulary>();
         services.AddSingleton<QueryCondenser>();
         services.AddSingleton<Retriever>();

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Retrieval.Reembedding;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,10 @@ public static class DocumentsApi
     /// <summary>One uploaded file, or one line of a .jsonl file (<c>line</c>); <c>status</c> is pending, or failed with <c>error</c>.</summary>
     public sealed record UploadedDocument(string File, string? Id, DocumentStatus Status, string? Error, bool Unchanged, int? Line);
     public sealed record UploadResponse(IReadOnlyList<UploadedDocument> Documents);
-    public sealed record DocumentList(IReadOnlyList<DocumentDto> Documents);
+    /// <param name="Reindexing">Present while the tenant's chunks are being re-embedded for a new embedding model:
+    /// those documents answer from keyword search until it finishes.</param>
+    public sealed record DocumentList(IReadOnlyList<DocumentDto> Documents, Reindexing? Reindexing = null);
+    public sealed record Reindexing(string Model, int ChunksLeft);
 
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
@@ -57,7 +61,8 @@ public static class DocumentsApi
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/documents", new UploadResponse(results));
     }
 
-    private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(CurrentTenant tenant, SupportDbContext db, string? status, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
+        CurrentTenant tenant, SupportDbContext db, ReembeddingStatus reembedding, string? status, CancellationToken ct)
     {
         var query = db.Documents.AsNoTracking().Where(d => d.TenantId == tenant.Id);
         if (status is not null)
@@ -68,7 +73,8 @@ public static class DocumentsApi
             query = query.Where(d => d.Status == only);
         }
         var documents = await query.OrderBy(d => d.Id).ToListAsync(ct);
-        return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)]));
+        var left = reembedding.ChunksLeftFor(tenant.Id);
+        return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)], left > 0 ? new Reindexing(reembedding.Model!, left) : null));
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetAsync(string id, CurrentTenant tenant, SupportDbContext db, CancellationToken ct)

@@ -7,13 +7,14 @@ public static class HealthApi
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Readiness checks: the database, the knowledge index and, when configured, the LLM endpoint.</summary>
+    /// <summary>Readiness checks: the database, the knowledge index (and any re-indexing under way) and, when configured, the LLM endpoint.</summary>
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpClient(nameof(LlmReadiness));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag])
             .AddCheck<IndexReadiness>("index", tags: [ReadyTag])
+            .AddCheck<ReembeddingReadiness>("reindexing", tags: [ReadyTag])
             .AddCheck<LlmReadiness>("llm", tags: [ReadyTag]);
         return builder;
     }

@@ -32,3 +32,15 @@ public sealed class IndexReadiness(IKnowledgeIndex index) : IHealthCheck
         return HealthCheckResult.Healthy();
     }
 }
+
+/// <summary>
+/// Healthy always (keyword search answers meanwhile), but says when chunks are being re-embedded for a new embedding
+/// model, so an operator who changed the model sees that dense search is still catching up. Counts only, no tenant names.
+/// </summary>
+public sealed class ReembeddingReadiness(SupportAgent.Core.Retrieval.Reembedding.ReembeddingStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        Task.FromResult(status.InProgress
+            ? HealthCheckResult.Healthy($"Re-indexing in progress: {status.ChunksLeft} chunks of {status.TenantsLeft} tenant(s) are being embedded with {status.Model}; they answer from keyword search meanwhile.")
+            : HealthCheckResult.Healthy());
+}

@@ -116,5 +116,5 @@ public sealed class DocumentIndexer(
     private static IngestionOutcome Outcome(Document d, DocumentContent? c) => new(c?.FileName ?? d.Source, d.Id, d.Status, d.Error);
 
     /// <summary>Title and heading path are embedded with the text: a chunk under "Returns › Canada" is about both.</summary>
-    private static string EmbeddingText(string title, Chunk chunk) => $"{title}\n{chunk.Heading}\n{chunk.Text}";
+    private static string EmbeddingText(string title, Chunk chunk) => IndexEntry.EmbeddingText(title, chunk.Heading, chunk.Text);
 }

@@ -7,14 +7,15 @@ namespace SupportAgent.Core.Retrieval.Embedded;
 /// The embedded default index: SQLite FTS5 BM25 and exact dense cosine over an in-memory per-tenant matrix, fused by
 /// reciprocal rank fusion. The matrix is loaded lazily on a tenant's first search and kept in step with every write
 /// of this process (writes go to SQLite first, then swap the tenant's snapshot), so one server process owns the file.
+/// Vectors are keyed by <paramref name="vectorModel"/>: only that model's vectors are searched; others are re-embedded.
 /// </summary>
-public sealed class EmbeddedHybridIndex(string databasePath) : IKnowledgeIndex
+public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel = null) : IKnowledgeIndex, IReembeddingIndex
 {
     /// <summary>How deep each list goes before fusion: deeper than k, so a chunk ranked well by one side can surface.</summary>
     private const int MinCandidates = 50;
     private const int MaxK = 1000;
 
-    private readonly HybridIndexStore store = new(databasePath);
+    private readonly HybridIndexStore store = new(databasePath, vectorModel);
     private readonly ConcurrentDictionary<string, TenantVectors> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
@@ -59,6 +60,30 @@ public sealed class EmbeddedHybridIndex(string databasePath) : IKnowledgeIndex
         var fused = ReciprocalRankFusion.Fuse(within, within, lexical, dense).Take(k).ToList();
         var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
+    }
+
+    public string? VectorModel => vectorModel;
+
+    public Task<IReadOnlyList<string>> TenantsWithStaleVectorsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>(store.TenantsWithStaleVectors());
+
+    public Task<int> CountStaleAsync(string tenantId, CancellationToken ct) => Task.FromResult(store.CountStale(tenantId));
+
+    public Task<IReadOnlyList<StaleChunk>> StaleChunksAsync(string tenantId, int limit, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<StaleChunk>>(store.Stale(tenantId, limit));
+
+    public async Task UpdateVectorsAsync(string tenantId, IReadOnlyList<(long Key, float[] Vector)> vectors, CancellationToken ct)
+    {
+        var gate = Gate(tenantId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            store.SetVectors(tenantId, vectors);
+            if (!loaded.TryGetValue(tenantId, out var matrix)) return;
+            // The touched documents are read back whole: a document is one immutable matrix in memory.
+            foreach (var documentId in store.DocumentsOf(tenantId, [.. vectors.Select(v => v.Key)]))
+                matrix.Replace(documentId, DocumentVectors.From(store.Vectors(tenantId, documentId).GetValueOrDefault(documentId) ?? []));
+        }
+        finally { gate.Release(); }
     }
 
     /// <summary>Number of vectors held in memory for the tenant (loads them if needed); for diagnostics and benchmarks.</summary>

@@ -9,12 +9,16 @@ namespace SupportAgent.Core.Retrieval.Embedded;
 /// table per tenant over it. Separate FTS tables make isolation structural (a lexical query cannot even see another
 /// tenant's postings), keep BM25's document frequencies per tenant, and keep one tenant's size from slowing another.
 /// </summary>
-internal sealed class HybridIndexStore
+/// Each vector is stored with the id of the model that wrote it (<c>model</c>): dense search reads only the configured
+/// model's vectors, so a change of model never compares vectors of two models, and the rest are found and re-embedded.
+internal sealed partial class HybridIndexStore
 {
     private readonly string connectionString;
+    private readonly string? model;
 
-    public HybridIndexStore(string databasePath)
+    public HybridIndexStore(string databasePath, string? model)
     {
+        this.model = model;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         using var connection = Open();
@@ -25,6 +29,10 @@ internal sealed class HybridIndexStore
                 title TEXT NOT NULL, heading TEXT, text TEXT NOT NULL, url TEXT, vector BLOB);
             CREATE INDEX IF NOT EXISTS ix_chunk_rows_document ON chunk_rows (tenant_id, document_id);
             """);
+        // Files written before vectors were keyed by model get the column; their vectors count as another model's.
+        using var columns = Command(connection, null, "SELECT 1 FROM pragma_table_info('chunk_rows') WHERE name = 'model'");
+        if (columns.ExecuteScalar() is null) Execute(connection, null, "ALTER TABLE chunk_rows ADD COLUMN model TEXT");
+        Execute(connection, null, "CREATE INDEX IF NOT EXISTS ix_chunk_rows_model ON chunk_rows (tenant_id, model)");
     }
 
     /// <summary>The tenant's FTS table name: a hash, so no tenant id can ever be spliced into SQL.</summary>
@@ -49,10 +57,10 @@ internal sealed class HybridIndexStore
         foreach (var (c, vector) in entries)
         {
             using var insert = Command(connection, tx, """
-                INSERT INTO chunk_rows (tenant_id, document_id, chunk_id, title, heading, text, url, vector)
-                VALUES ($t, $d, $c, $title, $heading, $text, $url, $v) RETURNING id
+                INSERT INTO chunk_rows (tenant_id, document_id, chunk_id, title, heading, text, url, vector, model)
+                VALUES ($t, $d, $c, $title, $heading, $text, $url, $v, $m) RETURNING id
                 """, ("$t", tenantId), ("$d", documentId), ("$c", c.ChunkId), ("$title", c.Title), ("$heading", c.Heading),
-                ("$text", c.Text), ("$url", c.Url), ("$v", vector is null ? null : VectorBlob.ToBytes(vector)));
+                ("$text", c.Text), ("$url", c.Url), ("$v", vector is null ? null : VectorBlob.ToBytes(vector)), ("$m", vector is null ? null : model));
             var id = (long)insert.ExecuteScalar()!;
             ids.Add(id);
             Execute(connection, tx, $"INSERT INTO {fts} (rowid, title, heading, text) VALUES ($id, $title, $heading, $text)",
@@ -98,12 +106,13 @@ internal sealed class HybridIndexStore
         return chunks;
     }
 
-    /// <summary>Every stored vector of the tenant, grouped by document: the lazy load of the in-memory matrix.</summary>
-    public Dictionary<string, List<(long RowId, float[] Vector)>> Vectors(string tenantId)
+    /// <summary>Every vector of the tenant written by the configured model, grouped by document (all documents, or one).</summary>
+    public Dictionary<string, List<(long RowId, float[] Vector)>> Vectors(string tenantId, string? documentId = null)
     {
         using var connection = Open();
         using var command = Command(connection, null,
-            "SELECT document_id, id, vector FROM chunk_rows WHERE tenant_id = $t AND vector IS NOT NULL ORDER BY document_id, id", ("$t", tenantId));
+            "SELECT document_id, id, vector FROM chunk_rows WHERE tenant_id = $t AND vector IS NOT NULL AND model IS $m" +
+            (documentId is null ? "" : " AND document_id = $d") + " ORDER BY document_id, id", ("$t", tenantId), ("$m", model), ("$d", documentId));
         var documents = new Dictionary<string, List<(long, float[])>>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -111,8 +120,8 @@ internal sealed class HybridIndexStore
             var blob = (byte[])reader.GetValue(2);
             var vector = new float[blob.Length / sizeof(float)];
             VectorBlob.CopyTo(blob, vector);
-            var documentId = reader.GetString(0);
-            if (!documents.TryGetValue(documentId, out var rows)) documents[documentId] = rows = [];
+            var document = reader.GetString(0);
+            if (!documents.TryGetValue(document, out var rows)) documents[document] = rows = [];
             rows.Add((reader.GetInt64(1), vector));
         }
         return documents;

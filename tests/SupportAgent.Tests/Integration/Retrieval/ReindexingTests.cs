@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportAgent.Core.Retrieval.Embeddings;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Retrieval;
+
+/// <summary>A restart with another embedding model re-embeds existing tenants in the background and says so meanwhile.</summary>
+public sealed class ReindexingTests
+{
+    /// <summary>A new model (hashing at another size, so another model id) whose passage embedding waits for the test.</summary>
+    private sealed class GatedModel : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private readonly HashingEmbeddingGenerator inner = new(256);
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (!EmbeddingPurpose.IsQuery(options)) await Gate.Task.WaitAsync(cancellationToken);
+            return await inner.GenerateAsync(values, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public async Task AfterAChangeOfModelTheDocumentsAndReadinessSayReindexingUntilItIsDone()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        SupportAgentApp.TenantKeys keys;
+        using (var before = new SupportAgentApp(directory) { KeepDataDirectory = true })
+            keys = await before.CreateTenantWithKnowledgeAsync("acme");
+        var model = new GatedModel();
+        using var after = new SupportAgentApp(directory).WithServices(s =>
+            s.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>>(model)));
+        using var admin = after.ClientWithKey(keys.Admin);
+        using var anonymous = after.CreateClient();
+
+        // The background service starts with the host; wait until its first pass has counted the work.
+        var documents = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
+        for (var i = 0; i < 600 && !documents.TryGetProperty("reindexing", out var found) | found.ValueKind == JsonValueKind.Null; i++)
+        {
+            await Task.Delay(50);
+            documents = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
+        }
+        var ready = await anonymous.GetFromJsonAsync<JsonElement>("/ready");
+
+        Assert.Equal("lexical-hashing-v1@256", documents.GetProperty("reindexing").GetProperty("model").GetString());
+        Assert.True(documents.GetProperty("reindexing").GetProperty("chunksLeft").GetInt32() > 0);
+        Assert.NotEmpty(documents.GetProperty("documents").EnumerateArray()); // the documents themselves stay listed as they were
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Contains("Re-indexing in progress", ready.GetProperty("checks").GetProperty("reindexing").GetProperty("description").GetString());
+
+        model.Gate.SetResult();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents")).TryGetProperty("reindexing", out var r) && r.ValueKind != JsonValueKind.Null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "re-indexing did not finish");
+            await Task.Delay(25);
+        }
+        var readyAfter = await anonymous.GetFromJsonAsync<JsonElement>("/ready");
+        Assert.False(readyAfter.GetProperty("checks").GetProperty("reindexing").TryGetProperty("description", out var d) && d.GetString() is not null);
+    }
+}

@@ -49,7 +49,7 @@ export async function renderEscalation(main, session, id, hub) {
           ["Top score", d.topScore.toFixed(2)], ["Model", d.model], ["Latency", `${d.latencyMs} ms`], ["At", time(d.createdAt)]]
           .flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))])) : el("p", {}, "None."),
         verdictBox(base, data.agentAnswerCorrect))));
-  await hub.invoke("JoinConversation", e.conversationId).catch(() => {});
+  await hub.invoke("JoinConversation", e.conversationId, null).catch(() => {});
   return { conversationId: e.conversationId, add };
 }
 

@@ -35,7 +35,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         var announced = new TaskCompletionSource<MessageView>();
         staff.On<MessageView>(nameof(IChatWidget.MessageAdded), m => { if (m.Role == "assistant") announced.TrySetResult(m); });
         await staff.StartAsync();
-        await staff.InvokeAsync("JoinConversation", conversation);
+        await staff.InvokeAsync("JoinConversation", conversation, null); // staff need no conversation token
 
         var reply = await chat.AskAsync(conversation, "Do you do engraving on steel water bottles?");
 

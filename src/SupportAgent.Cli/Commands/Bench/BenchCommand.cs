@@ -11,5 +11,6 @@ internal static class BenchCommand
         ConnectionsBench.Create(),
         BenchIngestCommand.Create(),
         RetrievalBench.Create(),
+        EmbeddingBench.Create(),
     };
 }

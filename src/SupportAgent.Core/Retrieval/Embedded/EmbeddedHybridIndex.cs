@@ -86,6 +86,10 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         finally { gate.Release(); }
     }
 
+    /// <summary>The dense side alone (row keys, best first): what benchmarks compare with a bare scan of the same vectors.</summary>
+    internal async Task<IReadOnlyList<long>> DenseAsync(string tenantId, float[] vector, int k, CancellationToken ct) =>
+        (await VectorsAsync(tenantId, ct)).Search(vector, k);
+
     /// <summary>Number of vectors held in memory for the tenant (loads them if needed); for diagnostics and benchmarks.</summary>
     public async Task<int> VectorCountAsync(string tenantId, CancellationToken ct) => (await VectorsAsync(tenantId, ct)).Count;
 

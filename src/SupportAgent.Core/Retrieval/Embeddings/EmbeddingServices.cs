@@ -14,20 +14,19 @@ public static class EmbeddingServices
     public static IServiceCollection AddEmbeddings(this IServiceCollection services)
     {
         services.AddValidatedOptions<EmbeddingOptions>(EmbeddingOptions.SectionName);
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
-            return options.Provider switch
-            {
-                "openai" => OpenAiCompatible(options),
-                "onnx" => new OnnxEmbeddingGenerator(options.OnnxModelPath!, options.VocabPath!, options.OnnxMaxTokens ?? 256),
-                "hashing" => new HashingEmbeddingGenerator(options.Dimensions ?? HashingEmbeddingGenerator.DefaultDimensions),
-                // One session per process: the singleton is the only place a shipped model is loaded.
-                var shipped => new OnnxEmbeddingGenerator(SentenceModel.ForProvider(shipped)!, options.OnnxMaxTokens),
-            };
-        });
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
         return services;
     }
+
+    /// <summary>The embedder the options select (one per process: a shipped model loads its ~90 MB session here).</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> Create(EmbeddingOptions options) => options.Provider switch
+    {
+        "openai" => OpenAiCompatible(options),
+        "onnx" => new OnnxEmbeddingGenerator(options.OnnxModelPath!, options.VocabPath!, options.OnnxMaxTokens ?? 256),
+        "hashing" => new HashingEmbeddingGenerator(options.Dimensions ?? HashingEmbeddingGenerator.DefaultDimensions),
+        // One session per process: the singleton registration is the only caller in the server.
+        var shipped => new OnnxEmbeddingGenerator(SentenceModel.ForProvider(shipped)!, options.OnnxMaxTokens),
+    };
 
     /// <summary>Any server speaking OpenAI's <c>/v1/embeddings</c> (OpenAI, Azure OpenAI's v1 API, Ollama, vLLM, TEI).</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> OpenAiCompatible(EmbeddingOptions options)

@@ -17,8 +17,10 @@ public static class AdaptersSetup
         services.AddValidatedOptions<AdapterOptions>(AdapterOptions.SectionName);
         // The data-protection key ring itself is set up with the shared database (Hosting/SharedKeys).
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<OutboundEndpointGuard>();
         services.AddHttpClient<AdapterServerCheck>((sp, http) =>
-            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds));
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<OutboundEndpointGuard>().CreateHandler());
         services.AddSingleton<AdapterHealth>();
         services.AddSingleton<AdapterClients>();
         services.AddScoped<AdapterRegistry>();

@@ -44,7 +44,7 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
         if (!sameAdapter)
         {
             adapter.RegisteredAt = now;
-            SetStatus(adapter, AdapterStatus.Registered, "Registered; run an evaluation (POST …/adapter/evaluate) to activate it.");
+            SetStatus(adapter, AdapterStatus.Registered, "Registered; it gets traffic once an evaluation against the base model passes, or when force-activated.");
             adapter.LastComparison = null;
         }
         try { await db.SaveChangesAsync(ct); }

@@ -53,6 +53,8 @@ public static class CoreServices
         services.AddSingleton<IDocumentParser, DocxParser>();
         services.AddSingleton<IDocumentParser, JsonlParser>();
         services.AddSingleton<ParserRegistry>();
+        services.AddValidatedOptions<ParsingOptions>(ParsingOptions.SectionName);
+        services.AddSingleton<ParseSandbox>();
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
         services.AddValidatedOptions<JobOptions>(JobOptions.SectionName);
         services.AddJobs();

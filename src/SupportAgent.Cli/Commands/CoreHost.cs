@@ -19,6 +19,7 @@ internal static class CoreHost
             builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        CliSecrets.Add(builder.Services);
         builder.Services.AddSupportAgentCore();
         var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -17,6 +17,8 @@ internal static class CoreHost
         var builder = Host.CreateApplicationBuilder();
         if (parse.GetValue(GlobalOptions.DataDirectory) is { } dataDirectory)
             builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
+        foreach (var setting in parse.GetValue(GlobalOptions.Settings) ?? [])
+            if (setting.Split('=', 2) is [var key, var value]) builder.Configuration[key.Trim()] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         CliSecrets.Add(builder.Services);

@@ -10,4 +10,11 @@ internal static class GlobalOptions
         Description = "The data directory to work on (default: SupportAgent:DataDirectory, i.e. ./data)",
         Recursive = true,
     };
+
+    /// <summary>Any setting for this run, as the server would read it (e.g. <c>--set SupportAgent:Llm:Model=gpt-4o-mini</c>).</summary>
+    public static readonly Option<string[]> Settings = new("--set")
+    {
+        Description = "Override a setting for this run: key=value (repeatable), keys as in appsettings.json",
+        Recursive = true,
+    };
 }

@@ -15,8 +15,11 @@ public static class AdapterServices
     public static IServiceCollection AddAdapters(this IServiceCollection services)
     {
         services.AddValidatedOptions<AdapterOptions>(AdapterOptions.SectionName);
+        // Tenant-supplied endpoints: every connection to them goes through the guard (public addresses only).
+        services.AddSingleton<OutboundEndpointGuard>();
         services.AddHttpClient<AdapterServerCheck>((sp, http) =>
-            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds));
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<OutboundEndpointGuard>().CreateHandler());
         services.TryAddSingleton<ISecretProtector, UnavailableSecretProtector>();
         services.AddSingleton<AdapterHealth>();
         services.AddSingleton<AdapterClients>();

@@ -108,7 +108,8 @@ public sealed class SameAgentEverywhereTests : IAsyncLifetime
         var file = Path.Combine(app.DataDirectory, $"same-{Guid.NewGuid():N}.jsonl");
         var output = Path.ChangeExtension(file, ".json");
         await File.WriteAllTextAsync(file, cases);
-        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, "--data-dir", app.DataDirectory]).InvokeAsync();
+        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, "--data-dir", app.DataDirectory,
+            "--set", $"SupportAgent:Adapters:AllowedEndpoints:0={lora.Endpoint}"]).InvokeAsync();
         Assert.Equal(0, exit);
         return JsonDocument.Parse(await File.ReadAllTextAsync(output)).RootElement;
     }

@@ -10,6 +10,7 @@ public static class CliApp
     {
         GlobalOptions.DataDirectory,
         GlobalOptions.Settings,
+        GlobalOptions.Postgres,
         TenantsCommand.Create(),
         IngestCommand.Create(),
         EvalCommand.Create(),

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
-using SupportAgent.Core.Hosting;
+using SupportAgent.Core.Data;
 
 namespace SupportAgent.Cli.Commands;
 
 /// <summary>
-/// The CLI's secret protector: the server's key ring in the data directory and the same purpose, so `eval` for a
+/// The CLI's secret protector: the server's key ring (in the shared database) and the same purpose, so `eval` for a
 /// tenant whose adapter has an API key reaches the adapter exactly as the server does.
 /// </summary>
 internal sealed class CliSecrets(IDataProtectionProvider provider) : ISecretProtector
@@ -22,9 +18,7 @@ internal sealed class CliSecrets(IDataProtectionProvider provider) : ISecretProt
 
     public static IServiceCollection Add(IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName("SupportAgent");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SupportAgentOptions>, ILoggerFactory>((o, app, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(app.Value.ResolveDataDirectory(), "keys")), logs));
+        services.AddDataProtection().SetApplicationName("SupportAgent").PersistKeysToDbContext<SupportDbContext>();
         return services.AddSingleton<ISecretProtector, CliSecrets>();
     }
 }

@@ -17,4 +17,11 @@ internal static class GlobalOptions
         Description = "Override a setting for this run: key=value (repeatable), keys as in appsettings.json",
         Recursive = true,
     };
+
+    /// <summary>Points the CLI at a server's PostgreSQL database (overrides SupportAgent:Database).</summary>
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "An Npgsql connection string: work on that PostgreSQL database (default: SupportAgent:Database, i.e. SQLite in the data directory)",
+        Recursive = true,
+    };
 }

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
-using SupportAgent.Core.Hosting;
 
 namespace SupportAgent.Server.Adapters;
 
@@ -16,10 +11,7 @@ public static class AdaptersSetup
     public static WebApplicationBuilder AddAdapters(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Keys live in the data directory so encrypted API keys survive restarts and are shared by replicas on one volume.
-        services.AddDataProtection().SetApplicationName("SupportAgent");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SupportAgentOptions>, ILoggerFactory>((o, app, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(app.Value.ResolveDataDirectory(), "keys")), logs));
+        // The data-protection key ring itself is set up with the shared database (Hosting/ScaleOutSetup).
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return builder;
     }

@@ -6,6 +6,7 @@ builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddRateLimits();
 builder.AddChat();
+builder.AddScaleOut();
 builder.AddWidgetOrigins();
 builder.AddHandoff();
 builder.AddStartupTasks();

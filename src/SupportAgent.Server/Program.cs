@@ -13,7 +13,7 @@ builder.AddAdapters();
 builder.AddFineTuning();
 builder.AddHealth();
 builder.AddObservability();
-builder.Services.AddOpenApi();
+builder.AddApiDocs();
 
 var app = builder.Build();
 
@@ -24,7 +24,7 @@ app.UseAuthentication();
 app.UseWidgetOriginCheck();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
+app.MapApiDocs();
 app.MapHealth();
 app.MapHomePage();
 app.MapWidget();

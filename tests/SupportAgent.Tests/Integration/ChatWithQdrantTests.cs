@@ -83,7 +83,7 @@ public sealed class ChatWithQdrantTests : IAsyncLifetime
     public async Task WhenQdrantIsSlowTheCustomerIsHandedToAPersonOnceTheQueryDeadlinesPass()
     {
         var asked = qdrant.Calls.Count;
-        qdrant.Delay = TimeSpan.FromMinutes(5);
+        (qdrant.Delay, qdrant.DelayOnly) = (TimeSpan.FromMinutes(5), "Query");
 
         var reply = await AskAsync("How long does shipping to Canada take?");
 

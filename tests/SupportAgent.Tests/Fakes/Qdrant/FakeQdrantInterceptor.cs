@@ -24,7 +24,7 @@ internal sealed class FakeQdrantInterceptor(FakeQdrantServer server) : Intercept
             if (key is null) throw new RpcException(new Status(StatusCode.Unauthenticated, "Must provide an API key or an Authorization bearer token"));
             if (key != server.ApiKey) throw new RpcException(new Status(StatusCode.Unauthenticated, "Invalid API key or JWT"));
         }
-        if (server.Delay > TimeSpan.Zero)
+        if (server.Delay > TimeSpan.Zero && (server.DelayOnly is null || server.DelayOnly == parts[1]))
         {
             // context.CancellationToken fires when the client's deadline passes or it gives up, as with Qdrant (tonic).
             try { await Task.Delay(server.Delay, context.CancellationToken); }

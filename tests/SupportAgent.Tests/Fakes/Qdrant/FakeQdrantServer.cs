@@ -33,6 +33,8 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
     /// <summary>Added before every answer: a slow server. The call ends early when the client's deadline passes.</summary>
     public TimeSpan Delay { get; set; }
+    /// <summary>When set, <see cref="Delay"/> applies to calls of this gRPC method only (e.g. <c>Query</c>).</summary>
+    public string? DelayOnly { get; set; }
     public IReadOnlyList<RecordedCall> Calls => [.. calls];
 
     private FakeQdrantServer(string? apiKey)

@@ -55,6 +55,8 @@ public static class CoreServices
         services.AddSingleton<IDocumentParser, DocxParser>();
         services.AddSingleton<IDocumentParser, JsonlParser>();
         services.AddSingleton<ParserRegistry>();
+        services.AddValidatedOptions<ParsingOptions>(ParsingOptions.SectionName);
+        services.AddSingleton<ParseSandbox>();
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
         services.AddSingleton<IngestionQueue>();
         services.AddScoped<DocumentIntake>();

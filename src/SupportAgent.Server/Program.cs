@@ -5,6 +5,7 @@ builder.AddProblemResponses();
 builder.AddJson();
 builder.AddApiKeyAuth();
 builder.AddChat();
+builder.AddScaleOut();
 builder.AddWidgetOrigins();
 builder.AddHandoff();
 builder.AddStartupTasks();

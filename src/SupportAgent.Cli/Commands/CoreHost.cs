@@ -17,6 +17,8 @@ internal static class CoreHost
         var builder = Host.CreateApplicationBuilder();
         if (parse.GetValue(GlobalOptions.DataDirectory) is { } dataDirectory)
             builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
+        if (parse.GetValue(GlobalOptions.Postgres) is { } postgres)
+            (builder.Configuration["SupportAgent:Database:Provider"], builder.Configuration["SupportAgent:Database:ConnectionString"]) = (DatabaseProviders.Postgres, postgres);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSupportAgentCore();

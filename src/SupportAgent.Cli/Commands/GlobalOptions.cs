@@ -10,4 +10,11 @@ internal static class GlobalOptions
         Description = "The data directory to work on (default: SupportAgent:DataDirectory, i.e. ./data)",
         Recursive = true,
     };
+
+    /// <summary>Points the CLI at a server's PostgreSQL database (overrides SupportAgent:Database).</summary>
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "An Npgsql connection string: work on that PostgreSQL database (default: SupportAgent:Database, i.e. SQLite in the data directory)",
+        Recursive = true,
+    };
 }

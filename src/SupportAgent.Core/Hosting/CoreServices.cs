@@ -9,6 +9,7 @@ using SupportAgent.Core.Data;
 using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Handoff;
+using SupportAgent.Core.Jobs;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
@@ -39,10 +40,7 @@ public static class CoreServices
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDirectory = sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory();
-            if (db.Provider != "sqlite")
-                throw new InvalidOperationException($"Database provider '{db.Provider}' is not available in this build; use 'sqlite'.");
-            Directory.CreateDirectory(dataDirectory);
-            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
+            options.UseSupportDatabase(db, dataDirectory);
         });
 
         services.AddScoped<TenantService>();
@@ -58,7 +56,10 @@ public static class CoreServices
         services.AddValidatedOptions<ParsingOptions>(ParsingOptions.SectionName);
         services.AddSingleton<ParseSandbox>();
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
-        services.AddSingleton<IngestionQueue>();
+        services.AddValidatedOptions<JobOptions>(JobOptions.SectionName);
+        services.AddJobs();
+        services.AddIngestionJobs();
+        services.AddScoped<IngestionQueue>();
         services.AddScoped<DocumentIntake>();
         services.AddScoped<DocumentIndexer>();
         services.AddScoped<DocumentDeleter>();

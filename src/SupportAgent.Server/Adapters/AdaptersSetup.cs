@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Generation;
@@ -18,10 +15,7 @@ public static class AdaptersSetup
     {
         var services = builder.Services;
         services.AddValidatedOptions<AdapterOptions>(AdapterOptions.SectionName);
-        // Keys live in the data directory so encrypted API keys survive restarts and are shared by replicas on one volume.
-        services.AddDataProtection().SetApplicationName("SupportAgent");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SupportAgentOptions>, ILoggerFactory>((o, app, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(app.Value.ResolveDataDirectory(), "keys")), logs));
+        // The data-protection key ring itself is set up with the shared database (Hosting/SharedKeys).
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<OutboundEndpointGuard>();
         services.AddHttpClient<AdapterServerCheck>((sp, http) =>

@@ -50,7 +50,7 @@ public static class DocumentsApi
                 : await intake.AcceptAsync(tenant.Id, new DocumentUpload(file.FileName, await ReadAsync(file, ct)), ct);
             foreach (var o in outcomes)
             {
-                if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) queue.Enqueue(new DocumentKey(tenant.Id, id));
+                if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) await queue.EnqueueAsync(new DocumentKey(tenant.Id, id), ct);
                 results.Add(new UploadedDocument(o.FileName, o.DocumentId, o.Status, o.Error, o.Unchanged, o.Line));
             }
         }

@@ -4,6 +4,7 @@ builder.Services.AddSupportAgentCore();
 builder.AddProblemResponses();
 builder.AddJson();
 builder.AddApiKeyAuth();
+builder.AddRateLimits();
 builder.AddChat();
 builder.AddScaleOut();
 builder.AddWidgetOrigins();
@@ -22,6 +23,7 @@ app.UseProblemResponses();
 app.UseStaticFiles();
 app.UseWidgetCors();
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseWidgetOriginCheck();
 app.UseAuthorization();
 

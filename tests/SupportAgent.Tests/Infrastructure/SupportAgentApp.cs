@@ -59,6 +59,8 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
         builder.UseSetting("SupportAgent:Demo:Seed", "false");
+        // Tests send bursts from one address; only the tests that prove the limits switch them on.
+        builder.UseSetting("SupportAgent:RateLimits:Enabled", "false");
         if (PostgresConnectionString is not null)
         {
             builder.UseSetting("SupportAgent:Database:Provider", "postgres");

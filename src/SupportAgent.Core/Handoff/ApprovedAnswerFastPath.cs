@@ -26,7 +26,7 @@ public sealed class ApprovedAnswerFastPath(SupportDbContext db, ITriage triage, 
         if (ApprovedAnswerMatcher.Best(customerMessage.Text, candidates, tenant.Settings.ApprovedAnswerThreshold) is not var (approved, score))
             return null;
         var triaged = await triage.TriageAsync(tenant.Id, customerMessage.Text, history, ct);
-        if (triaged.Sensitive || triaged.WantsHuman || triaged.Urgency == "high") return null;
+        if (triaged.Sensitive || triaged.WantsHuman || triaged.ActionRequest || triaged.Urgency == "high") return null;
 
         var citation = new Citation(CitationDocumentId, "Approved answer", approved.Id, approved.Question);
         var reply = new Message

@@ -73,6 +73,7 @@ public static class CoreServices
         services.AddSingleton<RuleTriage>();
         services.AddSingleton<ITriage, ClassifierTriage>();
         services.AddSingleton<TriageModelStore>();
+        services.AddSingleton<MessageVectors>();
         services.AddSingleton<TriageTrainingQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageTrainingQueue>());
         services.AddScoped<TriageExamples>();

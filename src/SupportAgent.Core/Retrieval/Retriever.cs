@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using SupportAgent.Core.Retrieval.Condensing;
+using SupportAgent.Core.Retrieval.Embeddings;
 
 namespace SupportAgent.Core.Retrieval;
 
@@ -15,7 +16,7 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
         {
             var condensed = await condenser.CondenseAsync(tenantId, question, history, ct);
             query = condensed.ToString();
-            var vector = embedder is null ? null : (await embedder.GenerateAsync([query], cancellationToken: ct))[0].Vector.ToArray();
+            var vector = embedder is null ? null : await embedder.EmbedQueryAsync(query, ct);
             hits = await index.SearchAsync(tenantId, new SearchQuery(condensed.Text, Math.Max(k * 2, 10), vector, condensed.Subject), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -37,4 +37,10 @@ public sealed class TenantSettings
     /// deflected conversations by it to estimate time saved. Set it from the tenant's own handle-time figures.
     /// </summary>
     public double StaffMinutesPerDeflection { get; set; } = 6;
+
+    /// <summary>
+    /// Hours a widget conversation stays reachable with its token, so a session restored from the customer's browser
+    /// storage (a shared computer, a copied token) does not open the chat forever.
+    /// </summary>
+    public double ConversationSessionHours { get; set; } = 24;
 }

@@ -25,6 +25,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Staff, p => p.RequireClaim(SupportClaims.Role, Roles.Staff, Roles.Admin))
             .AddPolicy(Policies.Widget, p => p.RequireClaim(SupportClaims.Role, Roles.Widget));
         builder.Services.AddScoped<CurrentTenant>();
+        builder.Services.AddScoped<ConversationTokens>();
         return builder;
     }
 }

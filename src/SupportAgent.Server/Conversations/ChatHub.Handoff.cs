@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Tenants;
+using SupportAgent.Server.Auth;
 
 namespace SupportAgent.Server.Conversations;
 
@@ -10,17 +11,18 @@ namespace SupportAgent.Server.Conversations;
 public sealed partial class ChatHub
 {
     /// <summary>The conversation so far, so a widget restores it after a reload or a dropped connection.</summary>
-    public async Task<IReadOnlyList<MessageView>> History(string conversationId, SupportDbContext db)
+    public async Task<IReadOnlyList<MessageView>> History(string conversationId, string? conversationToken, SupportDbContext db, ConversationTokens tokens)
     {
-        var conversation = await FindAsync(conversationId);
+        var conversation = await FindAsync(conversationId, conversationToken, tokens);
         var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
             .OrderBy(m => m.CreatedAt).Take(200).ToListAsync(Context.ConnectionAborted);
         return [.. messages.Select(MessageView.From)];
     }
 
-    public async Task SendFeedback(string conversationId, string messageId, bool helpful, FeedbackService feedback)
+    public async Task SendFeedback(string conversationId, string conversationToken, string messageId, bool helpful, FeedbackService feedback, ConversationTokens tokens)
     {
         RequireRole(Roles.Widget);
+        _ = await FindAsync(conversationId, conversationToken, tokens);
         if (!await feedback.RecordAsync(TenantId, conversationId, messageId, FeedbackSource.Customer, helpful, Context.ConnectionAborted))
             throw new HubException($"Message '{messageId}' is not an answer in conversation '{conversationId}'.");
     }
@@ -29,7 +31,7 @@ public sealed partial class ChatHub
     public async Task Typing(string conversationId)
     {
         if (Role is not (Roles.Staff or Roles.Admin)) throw new HubException("Only staff can signal typing.");
-        var conversation = await FindAsync(conversationId);
+        var conversation = await FindForStaffAsync(conversationId);
         await Clients.OthersInGroup(ConversationGroup(conversation.Id)).StaffTyping(conversation.Id);
     }
 }

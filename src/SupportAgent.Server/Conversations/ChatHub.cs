@@ -9,7 +9,9 @@ namespace SupportAgent.Server.Conversations;
 
 /// <summary>
 /// The live channel. Widgets start conversations and stream replies; staff (staff/admin keys) join their tenant's
-/// queue group and any conversation of their tenant. Every call is scoped to the key's tenant.
+/// queue group and any conversation of their tenant. Every call is scoped to the key's tenant, and a widget must also
+/// show the conversation's token (issued by <see cref="StartConversation"/>) for everything about that conversation: a
+/// widget key is public, so without the token a conversation does not exist for the caller.
 /// </summary>
 [Authorize]
 public sealed partial class ChatHub(ChatService chat, MessageValidation validation) : Hub<IChatWidget>
@@ -27,32 +29,46 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         await base.OnConnectedAsync();
     }
 
-    public async Task<string> StartConversation()
+    public async Task<ConversationsApi.StartResponse> StartConversation(ConversationTokens tokens)
     {
         RequireRole(Roles.Widget);
         var conversation = await chat.StartAsync(TenantId, isEvaluation: false, Context.ConnectionAborted);
+        var token = await tokens.IssueAsync(TenantId, conversation.Id, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id));
-        return conversation.Id;
+        return new ConversationsApi.StartResponse(conversation.Id, token);
     }
 
-    /// <summary>Joins a conversation's live updates (a widget resuming after reconnect, or staff opening it).</summary>
-    public async Task JoinConversation(string conversationId)
+    /// <summary>
+    /// Joins a conversation's live updates (a widget resuming after reconnect, with its token; or staff opening it,
+    /// who pass no token).
+    /// </summary>
+    public async Task JoinConversation(string conversationId, string? conversationToken, ConversationTokens tokens)
     {
-        _ = await FindAsync(conversationId);
+        _ = await FindAsync(conversationId, conversationToken, tokens);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
     }
 
-    public async IAsyncEnumerable<ChatStreamItem> SendMessage(string conversationId, string text, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ChatStreamItem> SendMessage(
+        string conversationId, string conversationToken, string text, ConversationTokens tokens, [EnumeratorCancellation] CancellationToken ct)
     {
         RequireRole(Roles.Widget);
         if (validation.Problem(text) is { } problem) throw new HubException(problem);
-        var conversation = await FindAsync(conversationId);
+        var conversation = await FindAsync(conversationId, conversationToken, tokens);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), ct);
         await foreach (var item in chat.StreamAsync(conversation, text.Trim(), ct))
             yield return item.Reply is { } reply ? ChatStreamItem.Done(reply) : ChatStreamItem.Token(item.Text!);
     }
 
-    private async Task<Conversation> FindAsync(string conversationId) =>
+    /// <summary>The tenant's conversation; for a widget only with its token (a wrong one reads exactly like an unknown id).</summary>
+    private async Task<Conversation> FindAsync(string conversationId, string? conversationToken, ConversationTokens tokens)
+    {
+        var allowed = Role is Roles.Staff or Roles.Admin || tokens.IsValid(TenantId, conversationId, conversationToken);
+        return (allowed ? await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
+            ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
+    }
+
+    /// <summary>Staff-only calls: staff reach every conversation of their tenant without a token.</summary>
+    private async Task<Conversation> FindForStaffAsync(string conversationId) =>
         await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted)
         ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
 

@@ -6,21 +6,24 @@ namespace SupportAgent.Server.Conversations;
 
 public static class ConversationsApi
 {
-    public sealed record StartResponse(string ConversationId);
+    /// <summary>The token is the conversation's secret: every later call about it must carry it (<c>X-Conversation-Token</c>).</summary>
+    public sealed record StartResponse(string ConversationId, string ConversationToken);
     public sealed record PostMessageRequest(string? Text);
 
     public static RouteGroupBuilder MapConversations(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("conversations", "Conversations").RequireAuthorization(Policies.Widget);
         group.MapPost("/", StartAsync).WithSummary("Start a conversation (widget key).");
-        group.MapPost("/{c}/messages", PostMessageAsync).WithSummary("Send a customer message; the reply is answered or escalated.");
+        group.MapPost("/{c}/messages", PostMessageAsync).AddEndpointFilter<ConversationTokenFilter>()
+            .WithSummary("Send a customer message (header X-Conversation-Token); the reply is answered or escalated.");
         return group;
     }
 
-    private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, CancellationToken ct)
+    private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, ConversationTokens tokens, CancellationToken ct)
     {
         var conversation = await chat.StartAsync(tenant.Id, isEvaluation: false, ct);
-        return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id));
+        var token = await tokens.IssueAsync(tenant.Id, conversation.Id, ct);
+        return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id, token));
     }
 
     private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> PostMessageAsync(

@@ -12,7 +12,7 @@ public static class FeedbackApi
     public static RouteGroupBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("conversations", "Conversations").RequireAuthorization(Policies.Widget);
-        group.MapPost("/{c}/messages/{m}/feedback", RecordAsync).WithSummary("Thumbs up/down on an assistant message (widget key).");
+        group.MapPost("/{c}/messages/{m}/feedback", RecordAsync).AddEndpointFilter<ConversationTokenFilter>().WithSummary("Thumbs up/down on an assistant message (widget key).");
         return group;
     }
 

@@ -44,6 +44,7 @@ public sealed class HandoffTests(BrowserFixture fixture)
     {
         using var widget = fixture.Http(widgetKey);
         var started = await (await widget.PostAsync("/api/tenants/handoff/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        widget.DefaultRequestHeaders.Add("X-Conversation-Token", started.GetProperty("conversationToken").GetString());
         (await widget.PostAsJsonAsync($"/api/tenants/handoff/conversations/{started.GetProperty("conversationId").GetString()}/messages",
             new { text = "I was charged twice for order 1182, please fix this urgently" })).EnsureSuccessStatusCode();
     }
@@ -62,7 +63,7 @@ public sealed class HandoffTests(BrowserFixture fixture)
         await shop.OpenChatAsync();
         await shop.AskAsync("I want to talk to a person about my order");
         await Expect(shop.Locator(".sa-handoff")).ToBeVisibleAsync();
-        var conversation = await shop.EvaluateAsync<string>("() => localStorage.getItem('supportagent:reconnect:conversation')");
+        var conversation = await shop.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('supportagent:reconnect:conversation')).id");
 
         IWebSocketRoute first;
         lock (sockets) first = sockets[0];
@@ -82,6 +83,6 @@ public sealed class HandoffTests(BrowserFixture fixture)
         await shop.OpenChatAsync();
         await Expect(shop.Locator(".sa-msg.sa-customer")).ToContainTextAsync("I want to talk to a person about my order");
         await Expect(shop.Locator(".sa-msg.sa-staff")).ToContainTextAsync("Still here after the blip");
-        Assert.Equal(conversation, await shop.EvaluateAsync<string>("() => localStorage.getItem('supportagent:reconnect:conversation')"));
+        Assert.Equal(conversation, await shop.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('supportagent:reconnect:conversation')).id"));
     }
 }

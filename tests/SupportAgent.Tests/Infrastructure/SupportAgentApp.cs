@@ -47,6 +47,8 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
         builder.UseSetting("SupportAgent:Demo:Seed", "false");
+        // The lexical embedder keeps tests that are not about understanding fast; tests about it opt into a shipped model.
+        builder.UseSetting("SupportAgent:Embeddings:Provider", "hashing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));
     }

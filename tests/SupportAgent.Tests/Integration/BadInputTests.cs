@@ -165,6 +165,7 @@ public sealed class BadInputTests : IAsyncLifetime
         using var chat = new ChatClient(app, "acme", acme.Widget);
         var conversation = await chat.StartAsync();
         using var client = app.ClientWithKey(acme.Widget);
+        client.DefaultRequestHeaders.Add("X-Conversation-Token", chat.TokenOf(conversation));
 
         var response = await client.PostAsync($"/api/tenants/acme/conversations/{conversation}/messages",
             new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));

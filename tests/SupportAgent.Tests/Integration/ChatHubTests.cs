@@ -18,10 +18,11 @@ public sealed class ChatHubTests : IAsyncLifetime
     {
         await using var hub = app.Hub(keys.Widget);
         await hub.StartAsync();
-        var conversation = await hub.InvokeAsync<string>("StartConversation");
+        var started = await hub.StartConversationAsync();
+        var conversation = started.ConversationId;
 
         var items = new List<ChatStreamItem>();
-        await foreach (var item in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?"))
+        await foreach (var item in hub.SendMessageAsync(started, "How long does shipping to Canada take?"))
             items.Add(item);
 
         var done = items[^1];
@@ -42,9 +43,10 @@ public sealed class ChatHubTests : IAsyncLifetime
         await staff.StartAsync();
         await using var widget = app.Hub(keys.Widget);
         await widget.StartAsync();
-        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        var started = await widget.StartConversationAsync();
+        var conversation = started.ConversationId;
 
-        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "I want to speak to someone")) { }
+        await foreach (var _ in widget.SendMessageAsync(started, "I want to speak to someone")) { }
 
         var escalation = await escalations.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(conversation, escalation.ConversationId);
@@ -56,7 +58,8 @@ public sealed class ChatHubTests : IAsyncLifetime
     {
         await using var widget = app.Hub(keys.Widget);
         await widget.StartAsync();
-        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        var started = await widget.StartConversationAsync();
+        var conversation = started.ConversationId;
         await using var staff = app.Hub(keys.Staff);
         var seen = new List<MessageView>();
         var both = new TaskCompletionSource();
@@ -65,9 +68,9 @@ public sealed class ChatHubTests : IAsyncLifetime
             lock (seen) { seen.Add(m); if (seen.Count == 2) both.TrySetResult(); }
         });
         await staff.StartAsync();
-        await staff.InvokeAsync("JoinConversation", conversation);
+        await staff.InvokeAsync("JoinConversation", conversation, null);
 
-        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?")) { }
+        await foreach (var _ in widget.SendMessageAsync(started, "How long does shipping to Canada take?")) { }
 
         await both.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["customer", "assistant"], seen.Select(m => m.Role));
@@ -80,11 +83,12 @@ public sealed class ChatHubTests : IAsyncLifetime
     {
         await using var hub = app.Hub(keys.Widget);
         await hub.StartAsync();
-        var conversation = await hub.InvokeAsync<string>("StartConversation");
+        var started = await hub.StartConversationAsync();
+        var conversation = started.ConversationId;
 
         var error = await Assert.ThrowsAsync<HubException>(async () =>
         {
-            await foreach (var _ in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "")) { }
+            await foreach (var _ in hub.SendMessageAsync(started, "")) { }
         });
         Assert.Contains("empty", error.Message);
     }
@@ -104,10 +108,11 @@ public sealed class ChatHubTests : IAsyncLifetime
         var globex = await app.CreateTenantAsync("globex");
         await using var acmeHub = app.Hub(keys.Widget);
         await acmeHub.StartAsync();
-        var conversation = await acmeHub.InvokeAsync<string>("StartConversation");
+        var started = await acmeHub.StartConversationAsync();
+        var conversation = started.ConversationId;
         await using var globexHub = app.Hub(globex.Widget);
         await globexHub.StartAsync();
 
-        await Assert.ThrowsAsync<HubException>(() => globexHub.InvokeAsync("JoinConversation", conversation));
+        await Assert.ThrowsAsync<HubException>(() => globexHub.InvokeAsync("JoinConversation", conversation, started.ConversationToken));
     }
 }

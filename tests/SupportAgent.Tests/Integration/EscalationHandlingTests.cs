@@ -33,8 +33,9 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         // The conversation group also hears the customer's own message and the agent's reply; the staff reply is the one to wait for.
         widget.On<MessageView>(nameof(IChatWidget.MessageAdded), m => { if (m.Role == "staff") pushed.TrySetResult(m); });
         await widget.StartAsync();
-        var conversation = await widget.InvokeAsync<string>("StartConversation");
-        await foreach (var _ in widget.StreamAsync<ChatStreamItem>("SendMessage", conversation, "I want to talk to a person")) { }
+        var started = await widget.StartConversationAsync();
+        var conversation = started.ConversationId;
+        await foreach (var _ in widget.SendMessageAsync(started, "I want to talk to a person")) { }
         var escalation = await OpenEscalationAsync();
         Assert.Null(escalation.GetProperty("firstResponseAt").GetString());
         Assert.False(escalation.GetProperty("overdue").GetBoolean());
@@ -60,11 +61,12 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         var typing = new TaskCompletionSource<string>();
         widget.On<string>(nameof(IChatWidget.StaffTyping), id => typing.TrySetResult(id));
         await widget.StartAsync();
-        var conversation = await widget.InvokeAsync<string>("StartConversation");
+        var started = await widget.StartConversationAsync();
+        var conversation = started.ConversationId;
         await using var console = app.Hub(keys.Staff);
         await console.StartAsync();
 
-        await console.InvokeAsync("JoinConversation", conversation);
+        await console.InvokeAsync("JoinConversation", conversation, null);
         await console.InvokeAsync("Typing", conversation);
 
         Assert.Equal(conversation, await typing.Task.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -125,12 +127,11 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         var conversation = await chat.StartAsync();
         var answer = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
         var messageId = answer.GetProperty("messageId").GetString();
-        using var widget = app.ClientWithKey(keys.Widget);
 
-        var down = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { helpful = false });
-        var up = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { helpful = true });
-        var missing = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/m_nope/feedback", new { helpful = true });
-        var empty = await widget.PostAsJsonAsync($"/api/tenants/acme/conversations/{conversation}/messages/{messageId}/feedback", new { });
+        var down = await chat.FeedbackAsync(conversation, messageId!, new { helpful = false });
+        var up = await chat.FeedbackAsync(conversation, messageId!, new { helpful = true });
+        var missing = await chat.FeedbackAsync(conversation, "m_nope", new { helpful = true });
+        var empty = await chat.FeedbackAsync(conversation, messageId!, new { });
 
         Assert.Equal(HttpStatusCode.NoContent, down.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, up.StatusCode);

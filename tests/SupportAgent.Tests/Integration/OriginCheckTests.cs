@@ -70,7 +70,7 @@ public sealed class OriginCheckTests : IAsyncLifetime
         await allowed.StartAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
-        Assert.StartsWith("c_", await allowed.InvokeAsync<string>("StartConversation"));
+        Assert.StartsWith("c_", (await allowed.StartConversationAsync()).ConversationId);
     }
 
     [Fact]

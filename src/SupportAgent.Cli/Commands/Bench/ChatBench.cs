@@ -67,7 +67,7 @@ internal static class ChatBench
                 var own = new List<double>(messagesEach);
                 try
                 {
-                    var conversation = await connection.InvokeAsync<string>("StartConversation", ct);
+                    var conversation = await connection.InvokeAsync<Conversation>("StartConversation", ct);
                     for (var m = 0; m < messagesEach; m++)
                         own.Add(await SendAsync(connection, conversation, Questions[(i + m) % Questions.Length], ct));
                 }
@@ -91,15 +91,18 @@ internal static class ChatBench
     {
         await using var connection = WidgetClients.Create(server);
         await connection.StartAsync(ct);
-        var conversation = await connection.InvokeAsync<string>("StartConversation", ct);
+        var conversation = await connection.InvokeAsync<Conversation>("StartConversation", ct);
         foreach (var question in Questions) await SendAsync(connection, conversation, question, ct);
     }
 
-    private static async Task<double> SendAsync(HubConnection connection, string conversation, string text, CancellationToken ct)
+    /// <summary>What the hub's StartConversation returns; the token goes with every message, as the widget sends it.</summary>
+    private sealed record Conversation(string ConversationId, string ConversationToken);
+
+    private static async Task<double> SendAsync(HubConnection connection, Conversation conversation, string text, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var done = false;
-        await foreach (var item in connection.StreamAsync<JsonElement>("SendMessage", conversation, text, ct))
+        await foreach (var item in connection.StreamAsync<JsonElement>("SendMessage", conversation.ConversationId, conversation.ConversationToken, text, ct))
             done |= item.GetProperty("type").GetString() == "done";
         if (!done) throw new InvalidOperationException("The reply stream ended without its final item.");
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;

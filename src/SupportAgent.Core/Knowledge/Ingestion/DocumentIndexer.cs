@@ -6,6 +6,7 @@ using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Core.Retrieval;
+using SupportAgent.Core.Retrieval.Embeddings;
 
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
@@ -46,7 +47,7 @@ public sealed class DocumentIndexer(
                 DocumentVersion = version, Ordinal = i, Heading = p.Heading, Text = p.Text, Tokens = p.Tokens,
             }).ToList();
             var vectors = embedder is null ? null
-                : (await embedder.GenerateAsync(chunks.Select(c => EmbeddingText(parsed.Title, c)), cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToList();
+                : await embedder.EmbedPassagesAsync(chunks.Select(c => EmbeddingText(parsed.Title, c)), ct);
             await index.ReplaceDocumentAsync(key.TenantId, key.DocumentId,
                 [.. chunks.Select((c, i) => new IndexEntry(new IndexedChunk(c.Id, key.DocumentId, parsed.Title, c.Heading, c.Text, parsed.Url), vectors?[i]))], ct);
             await RecordAsync(document, content, parsed, chunks, ct);

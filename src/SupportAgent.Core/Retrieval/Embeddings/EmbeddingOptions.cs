@@ -8,11 +8,16 @@ public sealed class EmbeddingOptions : IValidatableObject
     public const string SectionName = "SupportAgent:Embeddings";
 
     /// <summary>
-    /// <c>hashing</c>: a deterministic lexical hashing embedding (word and character n-grams), no model needed;
-    /// <c>openai</c>: any OpenAI-compatible <c>/v1/embeddings</c> endpoint; <c>onnx</c>: a local BERT-style model.
+    /// <c>minilm</c> / <c>arctic-xs</c>: a sentence-embedding model shipped in a NuGet package, run in process (the
+    /// default is chosen by measurement, see docs/retrieval.md); <c>hashing</c>: a deterministic lexical hashing
+    /// embedding (word and character n-grams), no model needed; <c>openai</c>: any OpenAI-compatible
+    /// <c>/v1/embeddings</c> endpoint; <c>onnx</c>: a local BERT-style model file.
     /// </summary>
-    [Required, RegularExpression("^(hashing|openai|onnx)$", ErrorMessage = "Embeddings Provider must be 'hashing', 'openai' or 'onnx'.")]
-    public string Provider { get; set; } = "hashing";
+    [Required, RegularExpression("^(minilm|arctic-xs|hashing|openai|onnx)$", ErrorMessage = "Embeddings Provider must be 'minilm', 'arctic-xs', 'hashing', 'openai' or 'onnx'.")]
+    public string Provider { get; set; } = DefaultProvider;
+
+    /// <summary>The shipped model used when nothing is configured.</summary>
+    public const string DefaultProvider = "minilm";
 
     /// <summary>Base URL of the OpenAI-compatible API, e.g. <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c>.</summary>
     public string? Endpoint { get; set; }
@@ -29,9 +34,10 @@ public sealed class EmbeddingOptions : IValidatableObject
 
     public string? VocabPath { get; set; }
 
-    /// <summary>Longest input in word pieces for the ONNX model; longer text is truncated (BERT models allow 512).</summary>
-    [Range(8, 8192)]
-    public int OnnxMaxTokens { get; set; } = 256;
+    /// <summary>Longest input in word pieces for an ONNX model; longer text is truncated (BERT models allow 512).
+    /// Unset: 256 for an <c>onnx</c> file, the model's own window for a shipped model.</summary>
+    [Range(8, 512)]
+    public int? OnnxMaxTokens { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

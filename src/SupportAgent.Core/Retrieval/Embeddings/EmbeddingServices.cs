@@ -20,8 +20,10 @@ public static class EmbeddingServices
             return options.Provider switch
             {
                 "openai" => OpenAiCompatible(options),
-                "onnx" => new OnnxEmbeddingGenerator(options.OnnxModelPath!, options.VocabPath!, options.OnnxMaxTokens),
-                _ => new HashingEmbeddingGenerator(options.Dimensions ?? HashingEmbeddingGenerator.DefaultDimensions),
+                "onnx" => new OnnxEmbeddingGenerator(options.OnnxModelPath!, options.VocabPath!, options.OnnxMaxTokens ?? 256),
+                "hashing" => new HashingEmbeddingGenerator(options.Dimensions ?? HashingEmbeddingGenerator.DefaultDimensions),
+                // One session per process: the singleton is the only place a shipped model is loaded.
+                var shipped => new OnnxEmbeddingGenerator(SentenceModel.ForProvider(shipped)!, options.OnnxMaxTokens),
             };
         });
         return services;

@@ -26,15 +26,14 @@ public sealed class StaffWorkAnalyticsTests : IAsyncLifetime
     {
         using var chat = new ChatClient(app, "acme", keys.Widget);
         using var staff = app.ClientWithKey(keys.Staff);
-        using var widget = app.ClientWithKey(keys.Widget);
 
         // Two answered conversations, one rated up and one down.
         var first = await chat.StartAsync();
         var answered = await chat.AskAsync(first, "How long does shipping to Canada take?");
-        await RateAsync(widget, first, answered, helpful: true);
+        await RateAsync(chat, first, answered, helpful: true);
         var second = await chat.StartAsync();
         var alsoAnswered = await chat.AskAsync(second, "How do I return an item I bought?");
-        await RateAsync(widget, second, alsoAnswered, helpful: false);
+        await RateAsync(chat, second, alsoAnswered, helpful: false);
 
         // Two escalations: staff answer after 2 and 6 minutes; one is resolved 20 minutes after it was raised.
         var third = await chat.StartAsync();
@@ -62,8 +61,8 @@ public sealed class StaffWorkAnalyticsTests : IAsyncLifetime
 
     private static string Escalation(JsonElement reply) => reply.GetProperty("escalationId").GetString()!;
 
-    private static async Task RateAsync(HttpClient widget, string conversation, JsonElement reply, bool helpful) =>
-        await PostOkAsync(widget, $"/api/tenants/acme/conversations/{conversation}/messages/{reply.GetProperty("messageId").GetString()}/feedback", new { helpful });
+    private static async Task RateAsync(ChatClient chat, string conversation, JsonElement reply, bool helpful) =>
+        (await chat.FeedbackAsync(conversation, reply.GetProperty("messageId").GetString()!, new { helpful })).EnsureSuccessStatusCode();
 
     private static async Task PostOkAsync(HttpClient client, string path, object body)
     {

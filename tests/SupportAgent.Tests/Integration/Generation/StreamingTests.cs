@@ -13,11 +13,11 @@ public sealed class StreamingTests : LlmAppTests
         Llm.Responder = r => CorrectCanadaAnswer(r) with { ChunkDelay = TimeSpan.FromMilliseconds(150) };
         await using var hub = App.Hub(Keys.Widget);
         await hub.StartAsync();
-        var conversation = await hub.InvokeAsync<string>("StartConversation");
+        var session = await hub.StartConversationAsync();
 
         var started = DateTime.UtcNow;
         var items = new List<(ChatStreamItem Item, TimeSpan At)>();
-        await foreach (var item in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?"))
+        await foreach (var item in hub.SendMessageAsync(session, "How long does shipping to Canada take?"))
             items.Add((item, DateTime.UtcNow - started));
 
         var done = items[^1].Item;
@@ -37,10 +37,10 @@ public sealed class StreamingTests : LlmAppTests
         Llm.Enqueue(FakeReply.Text("Orders to Canada arrive tomorrow by drone. It is free."));
         await using var hub = App.Hub(Keys.Widget);
         await hub.StartAsync();
-        var conversation = await hub.InvokeAsync<string>("StartConversation");
+        var session = await hub.StartConversationAsync();
 
         var items = new List<ChatStreamItem>();
-        await foreach (var item in hub.StreamAsync<ChatStreamItem>("SendMessage", conversation, "How long does shipping to Canada take?"))
+        await foreach (var item in hub.SendMessageAsync(session, "How long does shipping to Canada take?"))
             items.Add(item);
 
         var done = items[^1].Reply!;

@@ -65,7 +65,7 @@ export async function renderEscalation(main, session, id, hub) {
         el("h2", {}, "Was the agent right?"),
         el("p", { class: "muted" }, data.agentAnswerCorrect === null ? "Not judged yet." : `Judged ${data.agentAnswerCorrect ? "correct" : "incorrect"}.`),
         el("div", { class: "actions" }, el("button", { type: "button", onclick: verdict(true) }, "Correct"), el("button", { type: "button", onclick: verdict(false) }, "Incorrect")))));
-  await hub.invoke("JoinConversation", e.conversationId).catch(() => {});
+  await hub.invoke("JoinConversation", e.conversationId, null).catch(() => {});
   return { conversationId: e.conversationId, add: (m) => { if (!transcript.querySelector(`[data-id="${CSS.escape(m.id)}"]`)) transcript.append(messageItem(m)); } };
 }
 

@@ -7,7 +7,9 @@ import { createView } from "./view.js";
 const config = readConfig();
 const HUMAN_REQUEST = "I'd like to talk to a person, please.";
 const connection = createConnection(config);
-let conversationId = localStorage.getItem(config.storageKey);
+// The saved session is {id, token}: the token is the conversation's secret, the server refuses the id without it and
+// after the tenant's session lifetime, so an old or foreign entry simply starts a new conversation.
+let { id: conversationId = null, token: conversationToken = null } = readSession();
 let started = null;
 let typingTimer = null;
 
@@ -44,13 +46,13 @@ function ensureStarted() {
 async function restore() {
   if (!conversationId) return;
   try {
-    await connection.invoke("JoinConversation", conversationId);
-    const history = await connection.invoke("History", conversationId);
+    await connection.invoke("JoinConversation", conversationId, conversationToken);
+    const history = await connection.invoke("History", conversationId, conversationToken);
     for (const m of history) if (!view.has(m.id)) view.addMessage(m, feedback).finish(m, m.citations, m.role === "assistant" && m.citations.length > 0);
   } catch {
     // The conversation is gone (or belongs elsewhere): start afresh rather than failing every message.
     localStorage.removeItem(config.storageKey);
-    conversationId = null;
+    conversationId = conversationToken = null;
     view.clear();
   }
 }
@@ -62,8 +64,8 @@ async function send(text) {
     await ensureStarted();
     if (connection.state !== HubConnectionState.Connected) throw new Error("not connected");
     if (!conversationId) {
-      conversationId = await connection.invoke("StartConversation");
-      localStorage.setItem(config.storageKey, conversationId);
+      ({ conversationId, conversationToken } = await connection.invoke("StartConversation"));
+      localStorage.setItem(config.storageKey, JSON.stringify({ id: conversationId, token: conversationToken }));
     }
     await stream(text);
   } catch (error) {
@@ -78,7 +80,7 @@ function stream(text) {
   view.showTyping("Assistant");
   let bubble = null;
   return new Promise((resolve, reject) => {
-    connection.stream("SendMessage", conversationId, text).subscribe({
+    connection.stream("SendMessage", conversationId, conversationToken, text).subscribe({
       next(item) {
         if (item.type === "token") {
           if (!bubble) { view.hideTyping(); bubble = view.addMessage({ role: "assistant", text: "" }, feedback); }
@@ -100,8 +102,17 @@ function stream(text) {
 
 async function feedback(messageId, helpful) {
   try {
-    await connection.invoke("SendFeedback", conversationId, messageId, helpful);
+    await connection.invoke("SendFeedback", conversationId, conversationToken, messageId, helpful);
   } catch {
     view.setStatus("Could not record your feedback; please try again.");
+  }
+}
+
+function readSession() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(config.storageKey) || "null");
+    return saved && typeof saved.id === "string" && typeof saved.token === "string" ? saved : {};
+  } catch {
+    return {}; // an entry from an older widget (a bare id) cannot be resumed without its token
   }
 }

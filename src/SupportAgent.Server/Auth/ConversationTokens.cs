@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Data;
+
+namespace SupportAgent.Server.Auth;
+
+/// <summary>
+/// The secret a client must show for everything about one conversation. The public widget key only proves which
+/// tenant's site a request comes from; a conversation id alone must never open someone else's chat. The token is a
+/// data-protected (encrypted and signed) record of tenant, conversation and expiry, so it needs no storage, every
+/// replica sharing the key ring accepts it, and it cannot be forged or moved to another conversation.
+/// </summary>
+public sealed class ConversationTokens(IDataProtectionProvider provider, TimeProvider clock, SupportDbContext db)
+{
+    public const string Header = "X-Conversation-Token";
+
+    private readonly IDataProtector protector = provider.CreateProtector("SupportAgent.ConversationToken.v1");
+
+    /// <summary>A token for a new conversation, valid for the tenant's widget session lifetime (so a restored session expires).</summary>
+    public async Task<string> IssueAsync(string tenantId, string conversationId, CancellationToken ct)
+    {
+        var hours = (await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct)).Settings.ConversationSessionHours;
+        var expires = clock.GetUtcNow().AddHours(Math.Clamp(hours, 0.25, 24 * 90)).ToUnixTimeSeconds();
+        return protector.Protect($"{tenantId}\n{conversationId}\n{expires.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>True only for an unexpired token issued for exactly this tenant's conversation.</summary>
+    public bool IsValid(string tenantId, string conversationId, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 1024) return false;
+        string payload;
+        try { payload = protector.Unprotect(token.Trim()); }
+        catch (CryptographicException) { return false; }
+        catch (FormatException) { return false; }
+        var parts = payload.Split('\n');
+        return parts.Length == 3
+            && parts[0] == tenantId && parts[1] == conversationId
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            && clock.GetUtcNow().ToUnixTimeSeconds() < expires;
+    }
+}

@@ -13,6 +13,7 @@ public static class CliApp
         IngestCommand.Create(),
         EvalCommand.Create(),
         TriageCommand.Create(),
+        ConfidenceCommand.Create(),
         DatasetsCommand.Create(),
         BenchCommand.Create(),
     };

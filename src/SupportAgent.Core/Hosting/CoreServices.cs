@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
+using SupportAgent.Core.Answering.Semantic;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Evaluation;
@@ -77,6 +78,8 @@ public static class CoreServices
         services.AddSingleton<TriageTrainingQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageTrainingQueue>());
         services.AddScoped<TriageExamples>();
+        services.AddSingleton<SentenceEmbeddings>();
+        services.AddSingleton<PassageConfidence>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
         services.AddBaseChatModel();

@@ -10,23 +10,23 @@ namespace SupportAgent.Core.Adapters;
 /// <summary>
 /// Decorates the base router: a tenant with an active adapter gets [adapter, then the base routes]; everyone else
 /// gets the base routes. The adapter is looked up by the requesting tenant only, so routing never crosses tenants.
-/// Failures reported for the adapter feed a circuit breaker that suspends it after <see cref="AdapterOptions.FailureThreshold"/>.
+/// Failures reported for the adapter (live traffic only:
+/// pinned evaluation turns never report) feed a circuit breaker that suspends it after <see cref="AdapterOptions.FailureThreshold"/>.
 /// </summary>
 public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IServiceScopeFactory scopes, AdapterClients clients,
     AdapterHealth health, IOptions<AdapterOptions> options, ILogger<AdapterAwareChatModelRouter> log) : IChatModelRouter
 {
-    public async ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct)
     {
-        var pinned = RouteSelection.Current;
-        var baseRoutes = pinned == RouteKind.Adapter ? [] : await inner.RoutesAsync(tenantId, ct);
-        if (pinned == RouteKind.Base) return baseRoutes;
+        var baseRoutes = preference == RoutePreference.Adapter ? [] : await inner.RoutesAsync(tenantId, preference, ct);
+        if (preference == RoutePreference.Base) return baseRoutes;
 
         await using var scope = scopes.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<AdapterRegistry>();
         var adapter = await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Adapters.AsNoTracking()
             .FirstOrDefaultAsync(a => a.TenantId == tenantId, ct);
         // The evaluation gate measures a not-yet-active adapter; live traffic only ever reaches an active one.
-        if (adapter is null || (adapter.Status != AdapterStatus.Active && pinned != RouteKind.Adapter)) return baseRoutes;
+        if (adapter is null || (adapter.Status != AdapterStatus.Active && preference != RoutePreference.Adapter)) return baseRoutes;
 
         var route = new ChatRoute(clients.For(adapter.Endpoint, registry.ApiKeyOf(adapter), adapter.Name), adapter.Name, adapter.Name);
         return [route, .. baseRoutes];
@@ -35,7 +35,6 @@ public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IService
     public async ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct)
     {
         if (route.Adapter is null) { await inner.ReportAsync(tenantId, route, succeeded, ct); return; }
-        if (RouteSelection.Current is not null) return; // evaluation runs are measured, not policed
         if (succeeded) { health.Succeeded(tenantId, route.Adapter); return; }
 
         var failures = health.Failed(tenantId, route.Adapter);

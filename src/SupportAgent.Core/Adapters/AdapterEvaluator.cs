@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Evaluation;
+using SupportAgent.Core.Generation;
 
 namespace SupportAgent.Core.Adapters;
 
@@ -14,9 +15,8 @@ public sealed class AdapterEvaluator(EvaluationRunner runner, AdapterRegistry re
 {
     public async Task<AdapterComparison> EvaluateAsync(Adapter adapter, IReadOnlyList<EvaluationCase> cases, CancellationToken ct)
     {
-        IReadOnlyList<CaseOutcome> onBase, onAdapter;
-        using (RouteSelection.Pin(RouteKind.Base)) onBase = await runner.RunCasesAsync(adapter.TenantId, cases, null, ct);
-        using (RouteSelection.Pin(RouteKind.Adapter)) onAdapter = await runner.RunCasesAsync(adapter.TenantId, cases, null, ct);
+        var onBase = await runner.RunCasesAsync(adapter.TenantId, cases, RoutePreference.Base, null, ct);
+        var onAdapter = await runner.RunCasesAsync(adapter.TenantId, cases, RoutePreference.Adapter, null, ct);
 
         var settings = options.Value;
         var baseScore = GateScore.Of(onBase, adapter: null);

@@ -25,4 +25,13 @@ public sealed class AdapterOptions
     /// <summary>Most evaluation cases accepted by one <c>adapter/evaluate</c> call (each runs twice).</summary>
     [Range(1, 10_000)]
     public int MaxEvaluationCases { get; set; } = 500;
+
+    /// <summary>
+    /// URL prefixes (scheme, host, port and path) a tenant may register adapters on even when they resolve to private or
+    /// loopback addresses, e.g. the operator's own vLLM at <c>http://vllm:8000</c>. Anything else must be public.
+    /// </summary>
+    public List<string> AllowedEndpoints { get; set; } = [];
+
+    /// <summary>Lets adapter endpoints on this machine's loopback through (Development, where the model server is local).</summary>
+    public bool AllowLoopback { get; set; }
 }

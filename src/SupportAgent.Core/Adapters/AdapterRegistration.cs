@@ -9,8 +9,7 @@ public sealed record AdapterRegistration(string? Name, string? BaseModel, string
             return "Adapter 'name' is required: the exact model name the server serves it under (no spaces, at most 200 characters).";
         if (string.IsNullOrWhiteSpace(BaseModel) || BaseModel.Length > 200)
             return "'baseModel' is required: the base model the adapter was trained on, as the server lists it (e.g. 'meta-llama/Llama-3.1-8B-Instruct').";
-        if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0)
-            return "'endpoint' must be the http(s) address of an OpenAI-compatible server, e.g. 'http://vllm:8000' or 'http://vllm:8000/v1'.";
+        if (OutboundEndpointGuard.SyntaxProblem(Endpoint) is { } endpointProblem) return endpointProblem;
         if (ApiKey is { Length: > 4096 }) return "'apiKey' must be at most 4096 characters.";
         return null;
     }

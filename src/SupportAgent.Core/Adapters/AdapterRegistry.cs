@@ -12,7 +12,7 @@ public sealed record AdapterChange(Adapter? Adapter, int Status, string? Problem
 
 /// <summary>Registers, activates, suspends and removes a tenant's adapter. Every query is scoped to the tenant.</summary>
 public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck check, ISecretProtector secrets, AdapterHealth health,
-    TimeProvider clock, ILogger<AdapterRegistry> log)
+    TimeProvider clock, ILogger<AdapterRegistry> log, OutboundEndpointGuard guard)
 {
     public Task<Adapter?> FindAsync(string tenantId, CancellationToken ct) =>
         db.Adapters.FirstOrDefaultAsync(a => a.TenantId == tenantId, ct);
@@ -23,6 +23,8 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
         var name = registration.Name!;
         var baseModel = registration.BaseModel!.Trim();
         var endpoint = registration.NormalizedEndpoint();
+        // Before anything is sent: a refused address never receives a request.
+        if (await guard.ProblemAsync(endpoint, ct) is { } unsafeEndpoint) return AdapterChange.Refused(400, unsafeEndpoint);
         if (await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
             return AdapterChange.Refused(409, $"Adapter name '{name}' is registered by another tenant; adapter names are unique across tenants.");
         if (await check.ProblemWithAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed)
@@ -44,7 +46,7 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
         if (!sameAdapter)
         {
             adapter.RegisteredAt = now;
-            SetStatus(adapter, AdapterStatus.Registered, "Registered; run an evaluation (POST …/adapter/evaluate) to activate it.");
+            SetStatus(adapter, AdapterStatus.Registered, "Registered; it gets traffic once an evaluation against the base model passes, or when force-activated.");
             adapter.LastComparison = null;
         }
         try { await db.SaveChangesAsync(ct); }

@@ -9,6 +9,8 @@ namespace SupportAgent.Core.Adapters;
 /// so a typo is caught at registration instead of failing every customer request later.
 /// vLLM lists each <c>--lora-modules</c> adapter with <c>parent</c> = its base model; LoRAX lists the base model and
 /// loads adapters on demand by their id (<c>owner/name</c>), so for LoRAX the base model must be listed.
+/// The endpoint is tenant-supplied, so no answer of the server (status, body, model ids, error text) is repeated to the
+/// tenant, and every failure to reach it reads the same: closed and open ports look alike.
 /// </summary>
 public sealed class AdapterServerCheck(HttpClient http)
 {
@@ -21,13 +23,12 @@ public sealed class AdapterServerCheck(HttpClient http)
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}/v1/models");
             if (apiKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
             using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
-                return $"The adapter server answered {(int)response.StatusCode} to GET {endpoint}/v1/models; check the endpoint and API key.";
+            if (!response.IsSuccessStatusCode) return Unreachable(endpoint);
             models = await response.Content.ReadFromJsonAsync<ModelList>(ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or NotSupportedException)
         {
-            return $"Could not list models at {endpoint}/v1/models ({e.GetType().Name}: {e.Message}); is the server running and OpenAI-compatible?";
+            return Unreachable(endpoint);
         }
 
         var served = models?.Data ?? [];
@@ -35,13 +36,15 @@ public sealed class AdapterServerCheck(HttpClient http)
         if (adapter is not null)
             return adapter.Parent == baseModel ? null
                 : adapter.Parent is null ? $"'{name}' is served as a base model, not as a LoRA adapter on '{baseModel}'."
-                : $"Adapter '{name}' is served on base model '{adapter.Parent}', not '{baseModel}'.";
+                : $"Adapter '{name}' is served on a different base model than '{baseModel}'.";
         if (served.Any(m => m.Id == baseModel) && name.Contains('/'))
             return null; // LoRAX: adapters are loaded on demand by id, only the base model is listed
-        var listed = served.Count == 0 ? "nothing" : string.Join(", ", served.Select(m => $"'{m.Id}'"));
-        return $"Adapter '{name}' is not served at {endpoint} (it lists {listed}). Start vLLM with --enable-lora --lora-modules {name}=<path> "
+        return $"Adapter '{name}' is not served at {endpoint}. Start vLLM with --enable-lora --lora-modules {name}=<path> "
             + $"on '{baseModel}', or register a LoRAX adapter id (owner/name) on a LoRAX server serving '{baseModel}'.";
     }
+
+    private static string Unreachable(string endpoint) =>
+        $"Could not list the models at {endpoint}/v1/models: check that the endpoint is an OpenAI-compatible server that is running and that the API key is right.";
 
     private sealed record ModelList([property: JsonPropertyName("data")] List<ServedModel>? Data);
 

@@ -1,3 +1,6 @@
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Handoff;
+
 namespace SupportAgent.Core.Answering;
 
 public static class ApprovedAnswers
@@ -7,4 +10,7 @@ public static class ApprovedAnswers
     /// which is how analytics counts approved-answer hits without a separate table.
     /// </summary>
     public const string ModelName = "approved-answer";
+
+    /// <summary>The citation an approved reply carries: the approved pair itself, so customers see where it came from.</summary>
+    public static Citation CitationOf(ApprovedAnswer approved) => new(ModelName, "Approved answer", approved.Id, approved.Question);
 }

@@ -1,14 +1,21 @@
+using SupportAgent.Core.Tenants;
+
 namespace SupportAgent.Core.Conversations;
 
 /// <summary>Pushes live events to connected widgets and staff consoles. The host implements it over SignalR.</summary>
 public interface IChatNotifier
 {
-    Task EscalationCreatedAsync(Escalation escalation, CancellationToken ct);
+    /// <summary>A customer turn finished: its reply for everyone watching the conversation, its escalation (if any) for the staff queue.</summary>
+    Task TurnCompletedAsync(CompletedTurn turn, CancellationToken ct);
+
     Task MessageAddedAsync(Message message, CancellationToken ct);
 }
 
+/// <param name="Settings">The tenant's settings at the time (the queue shows the first-response deadline from them).</param>
+public sealed record CompletedTurn(Message Reply, Decision Decision, Escalation? Escalation, TenantSettings Settings);
+
 public sealed class NullChatNotifier : IChatNotifier
 {
-    public Task EscalationCreatedAsync(Escalation escalation, CancellationToken ct) => Task.CompletedTask;
+    public Task TurnCompletedAsync(CompletedTurn turn, CancellationToken ct) => Task.CompletedTask;
     public Task MessageAddedAsync(Message message, CancellationToken ct) => Task.CompletedTask;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Generation;
 
 namespace SupportAgent.Core.Evaluation;
 
@@ -16,7 +17,12 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         MetricCalculator.Calculate(await RunCasesAsync(tenantId, cases, progress, ct));
 
     /// <summary>The per-case outcomes, for callers that score them their own way (the adapter gate).</summary>
-    public async Task<IReadOnlyList<CaseOutcome>> RunCasesAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct)
+    public Task<IReadOnlyList<CaseOutcome>> RunCasesAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, IProgress<int>? progress, CancellationToken ct) =>
+        RunCasesAsync(tenantId, cases, RoutePreference.Auto, progress, ct);
+
+    /// <param name="route">The adapter gate pins each run to one side (base or adapter) without fallback.</param>
+    public async Task<IReadOnlyList<CaseOutcome>> RunCasesAsync(string tenantId, IReadOnlyList<EvaluationCase> cases, RoutePreference route,
+        IProgress<int>? progress, CancellationToken ct)
     {
         var outcomes = new List<CaseOutcome>(cases.Count);
         var conversations = new List<string>(cases.Count);
@@ -24,7 +30,7 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         {
             foreach (var @case in cases)
             {
-                outcomes.Add(await RunCaseAsync(tenantId, @case, conversations, ct));
+                outcomes.Add(await RunCaseAsync(tenantId, @case, route, conversations, ct));
                 progress?.Report(outcomes.Count);
             }
         }
@@ -46,7 +52,7 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         await db.SaveChangesAsync();
     }
 
-    private async Task<CaseOutcome> RunCaseAsync(string tenantId, EvaluationCase @case, List<string> conversations, CancellationToken ct)
+    private async Task<CaseOutcome> RunCaseAsync(string tenantId, EvaluationCase @case, RoutePreference route, List<string> conversations, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
@@ -56,7 +62,7 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         await ReplayHistoryAsync(db, conversation, @case.History ?? [], ct);
 
         var started = Stopwatch.GetTimestamp();
-        var reply = await chat.HandleAsync(conversation, @case.Question, ct);
+        var reply = await chat.HandleAsync(conversation, @case.Question, route, ct);
         var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var decision = await db.Decisions.AsNoTracking().FirstAsync(d => d.ReplyMessageId == reply.MessageId, ct);

@@ -16,7 +16,8 @@ public sealed class BaseChatModelRouter(IOptions<LlmOptions> options, IServicePr
         ? [new ChatRoute(services.GetRequiredKeyedService<IChatClient>(ClientKey), options.Value.Model!)]
         : [];
 
-    public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, CancellationToken ct) => ValueTask.FromResult(routes);
+    public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct) =>
+        ValueTask.FromResult(preference == RoutePreference.Adapter ? [] : routes);
 
     public ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct) => ValueTask.CompletedTask;
 }

@@ -7,8 +7,15 @@ namespace SupportAgent.Core.Generation;
 /// </summary>
 public interface IChatModelRouter
 {
-    ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, CancellationToken ct);
+    ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct);
 
     /// <summary>Tells the router how a route fared, so it can track health (e.g. suspend a failing adapter).</summary>
     ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct);
+}
+
+public static class ChatModelRouterExtensions
+{
+    /// <summary>The routes live traffic uses.</summary>
+    public static ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(this IChatModelRouter router, string tenantId, CancellationToken ct) =>
+        router.RoutesAsync(tenantId, RoutePreference.Auto, ct);
 }

@@ -35,23 +35,21 @@ public sealed class ChatTelemetry
     public static Activity? StartMessage(string tenantId, string conversationId) =>
         Source.StartActivity("chat.message")?.SetTag("supportagent.tenant", tenantId).SetTag("supportagent.conversation", conversationId);
 
-    /// <summary>Runs one stage inside its own span and records its duration, failed or not.</summary>
-    public async Task<T> StageAsync<T>(string stage, Func<Task<T>> run)
+    /// <summary>
+    /// Starts one stage's span under the turn's span (passed explicitly: a streamed turn resumes on its caller's
+    /// context, where the turn's span is not current) and records the stage's duration when disposed.
+    /// </summary>
+    public StageTiming Stage(Activity? turn, string stage) =>
+        new(Source.StartActivity($"chat.{stage}", ActivityKind.Internal, turn?.Context ?? default), stage, stageDuration);
+
+    public readonly struct StageTiming(Activity? activity, string stage, Histogram<double> durations) : IDisposable
     {
-        using var activity = Source.StartActivity($"chat.{stage}");
-        var started = Stopwatch.GetTimestamp();
-        try
+        private readonly long started = Stopwatch.GetTimestamp();
+
+        public void Dispose()
         {
-            return await run();
-        }
-        catch (Exception e)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            throw;
-        }
-        finally
-        {
-            stageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", stage));
+            durations.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", stage));
+            activity?.Dispose();
         }
     }
 

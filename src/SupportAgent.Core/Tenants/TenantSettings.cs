@@ -43,4 +43,10 @@ public sealed class TenantSettings
     /// storage (a shared computer, a copied token) does not open the chat forever.
     /// </summary>
     public double ConversationSessionHours { get; set; } = 24;
+
+    /// <summary>
+    /// What the chat widget says when a customer opens it, before anything is asked: a greeting and a hint of what to ask,
+    /// so the panel is never an empty box.
+    /// </summary>
+    public string WidgetGreeting { get; set; } = "Hi! Ask me about orders, shipping, returns or your account. I answer from our help centre, and you can ask for a person at any time.";
 }

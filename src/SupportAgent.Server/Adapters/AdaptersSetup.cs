@@ -23,8 +23,10 @@ public static class AdaptersSetup
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<SupportAgentOptions>, ILoggerFactory>((o, app, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(app.Value.ResolveDataDirectory(), "keys")), logs));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<OutboundEndpointGuard>();
         services.AddHttpClient<AdapterServerCheck>((sp, http) =>
-            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds));
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AdapterOptions>>().Value.RegistrationTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<OutboundEndpointGuard>().CreateHandler());
         services.AddSingleton<AdapterHealth>();
         services.AddSingleton<AdapterClients>();
         services.AddScoped<AdapterRegistry>();

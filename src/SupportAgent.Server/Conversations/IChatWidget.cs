@@ -33,4 +33,12 @@ public sealed record EscalationView(string Id, string ConversationId, string Sta
     public static EscalationView From(Escalation e) =>
         new(e.Id, e.ConversationId, e.Status.ToString().ToLowerInvariant(), e.Priority, e.Reason, e.Category, e.Summary, e.Draft,
             e.Sources, e.CreatedAt, e.FirstResponseAt, e.ResolvedAt);
+
+    /// <summary>The view the queue shows: with the decision's triage signals and the first-response clock.</summary>
+    public static EscalationView ForQueue(Escalation e, string? urgency, string? sentiment, int firstResponseTargetMinutes, DateTimeOffset now)
+    {
+        var due = e.CreatedAt + TimeSpan.FromMinutes(firstResponseTargetMinutes);
+        var overdue = e.Status == EscalationStatus.Open && (e.FirstResponseAt ?? now) > due;
+        return From(e) with { Urgency = urgency, Sentiment = sentiment, FirstResponseDueAt = due, Overdue = overdue };
+    }
 }

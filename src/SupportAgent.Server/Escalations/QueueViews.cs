@@ -14,14 +14,11 @@ public sealed class QueueViews(SupportDbContext db, TimeProvider clock)
         var signals = await db.Decisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Urgency, d.Sentiment }).ToDictionaryAsync(d => d.Id, ct);
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
-        var target = TimeSpan.FromMinutes(tenant.Settings.FirstResponseTargetMinutes);
         var now = clock.GetUtcNow();
         return [.. escalations.Select(e =>
         {
             signals.TryGetValue(e.DecisionId, out var signal);
-            var due = e.CreatedAt + target;
-            var overdue = e.Status == EscalationStatus.Open && (e.FirstResponseAt ?? now) > due;
-            return EscalationView.From(e) with { Urgency = signal?.Urgency, Sentiment = signal?.Sentiment, FirstResponseDueAt = due, Overdue = overdue };
+            return EscalationView.ForQueue(e, signal?.Urgency, signal?.Sentiment, tenant.Settings.FirstResponseTargetMinutes, now);
         })];
     }
 

@@ -16,6 +16,8 @@ public static class HomePage
                 : $"""<script src="/widget.js" data-tenant="{DemoOptions.TenantId}" data-key="{WebUtility.HtmlEncode(key)}" defer></script>""";
             return TypedResults.Content(Page(widget), "text/html; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
+        // Browsers ask every site for a favicon; "nothing here" is the honest answer, not a 401 in every console.
+        app.MapGet("/favicon.ico", () => TypedResults.NoContent()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -16,6 +16,7 @@ public static class WidgetAsset
             http.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Stream(file.CreateReadStream(), "text/javascript; charset=utf-8", lastModified: file.LastModified);
         }).AllowAnonymous().ExcludeFromDescription();
+        app.MapWidgetConfig();
         return app;
     }
 }

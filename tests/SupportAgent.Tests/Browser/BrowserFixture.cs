@@ -32,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Server = new Uri(addresses.First());
         shop = await ShopSite.StartAsync(Server);
+        // Conditions, not sleeps: every expectation waits up to 15 s, which a loaded two-core machine needs.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -21,19 +21,23 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture)
             new FilePayload { Name = "empty.txt", MimeType = "text/plain", Buffer = [] },
         ]);
 
-        await Expect(console.GetByRole(AriaRole.Status)).ToContainTextAsync("empty.txt: failed");
+        // A failure is an alert next to the upload control, never the green confirmation.
+        await Expect(console.Locator("#dropzone + .notice-slot").GetByRole(AriaRole.Alert)).ToContainTextAsync("empty.txt: failed");
         var row = console.GetByRole(AriaRole.Row).Filter(new() { HasText = "gift-cards" });
         await Expect(row).ToContainTextAsync("indexed");
         await Screens.CaptureAsync(console, "console-documents");
     }
 
     [BrowserFact]
-    public async Task StaffAreToldThatApprovedAnswersAreForAdmins()
+    public async Task StaffSeeOnlyTheQueueInTheNavigationAndAreToldAdminPagesAreForAdmins()
     {
         var keys = await fixture.CreateTenantAsync("staffonly");
         var console = await fixture.SignInToConsoleAsync(keys.Staff);
 
-        await console.GetByRole(AriaRole.Link, new() { Name = "Approved answers" }).ClickAsync();
+        var nav = console.GetByRole(AriaRole.Navigation, new() { Name = "Console" });
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Queue"]);
+        await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await console.GotoAsync($"{fixture.Server}console#/approved");
 
         await Expect(console.GetByText("Only admins can manage approved answers.")).ToBeVisibleAsync();
     }

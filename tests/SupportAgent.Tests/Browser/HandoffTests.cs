@@ -23,7 +23,7 @@ public sealed class HandoffTests(BrowserFixture fixture)
         await Expect(shop.Locator(".sa-handoff")).ToContainTextAsync("A person will reply here");
         var rows = console.Locator("tr[data-escalation-id]"); // no reload: pushed over SignalR
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.First).ToContainTextAsync("wants human");
+        await Expect(rows.First).ToContainTextAsync("Wants human");
         await AnotherCustomerReportsAnUrgentProblemAsync(keys.Widget);
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.First).ToContainTextAsync("urgent"); // higher priority goes first although it is newer

@@ -19,8 +19,8 @@ public sealed class WidgetTests(BrowserFixture fixture)
 
         var answer = shop.Answers().Last;
         await Expect(answer).ToContainTextAsync("5 to 8 business days");
-        await Expect(answer.Locator(".sa-sources a")).ToHaveTextAsync("[1] International shipping — Canada");
-        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Not helpful" })).ToBeVisibleAsync();
+        await Expect(answer.Locator(".sa-sources .sa-source")).ToHaveTextAsync("[1] International shipping — Canada");
+        await Expect(answer.GetByRole(AriaRole.Group, new() { Name = "Was this answer helpful?" }).GetByRole(AriaRole.Button, new() { Name = "No", Exact = true })).ToBeVisibleAsync();
         await Screens.CaptureAsync(shop, "widget-desktop");
     }
 
@@ -32,9 +32,9 @@ public sealed class WidgetTests(BrowserFixture fixture)
         await shop.OpenChatAsync();
         await shop.AskAsync("How do I return a jacket?");
         var answer = shop.Answers().Last;
-        await Expect(answer.Locator(".sa-sources a")).ToHaveCountAsync(1);
+        await Expect(answer.Locator(".sa-sources .sa-source")).ToHaveCountAsync(1);
 
-        var down = answer.GetByRole(AriaRole.Button, new() { Name = "Not helpful" });
+        var down = answer.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true });
         await down.ClickAsync();
 
         await Expect(down).ToHaveAttributeAsync("aria-pressed", "true");

@@ -74,6 +74,6 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
         Assert.Equal("text/javascript", widget.Content.Headers.ContentType?.MediaType);
         Assert.Contains("/hubs/chat", await widget.Content.ReadAsStringAsync()); // the bundle, with the SignalR client inside
-        Assert.Contains("/console/analytics", console);
+        Assert.Contains("#/analytics", console);
     }
 }

@@ -19,6 +19,23 @@ internal static partial class TextSplitter
     public static IEnumerable<string> Sentences(string paragraph) =>
         paragraph.Split('\n').SelectMany(line => SentenceBreak().Split(line)).Select(s => s.Trim()).Where(s => s.Length > 0);
 
-    public static IEnumerable<string> Words(string sentence) =>
-        sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// Words; a "word" longer than <paramref name="maxChars"/> (a pasted blob, a file of one long token) is cut into
+    /// pieces of that many characters, so nothing downstream ever sees an unsplittable unit.
+    /// </summary>
+    public static IEnumerable<string> Words(string sentence, int maxChars = int.MaxValue)
+    {
+        foreach (var word in sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length <= maxChars) { yield return word; continue; }
+            for (var start = 0; start < word.Length;)
+            {
+                var length = Math.Min(maxChars, word.Length - start);
+                // Never cut a surrogate pair in half.
+                if (start + length < word.Length && char.IsHighSurrogate(word[start + length - 1])) length--;
+                yield return word.Substring(start, length);
+                start += length;
+            }
+        }
+    }
 }

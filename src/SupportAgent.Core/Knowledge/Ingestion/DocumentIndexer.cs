@@ -16,7 +16,7 @@ namespace SupportAgent.Core.Knowledge.Ingestion;
 /// A bad file fails for good; an unavailable index or embedder fails with a retry time (backoff).
 /// </summary>
 public sealed class DocumentIndexer(
-    SupportDbContext db, ParserRegistry parsers, Chunker chunker, IKnowledgeIndex index, TimeProvider clock,
+    SupportDbContext db, ParserRegistry parsers, Chunker chunker, ParseSandbox sandbox, IKnowledgeIndex index, TimeProvider clock,
     IOptions<IngestionOptions> options, ILogger<DocumentIndexer> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
     /// <summary>Indexes the document if it is waiting (pending, interrupted, or due for a retry); otherwise reports it as it is.</summary>
@@ -37,9 +37,13 @@ public sealed class DocumentIndexer(
         try
         {
             var parser = parsers.For(content.FileName) ?? throw new DocumentRejectedException($"'{content.FileName}' has an unsupported type.");
-            var parsed = parser.Parse(content.Content, content.FileName);
             var settings = (await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == key.TenantId, ct)).Settings;
-            var pieces = chunker.Chunk(parsed, settings.ChunkTokens, settings.ChunkOverlapTokens);
+            // Parse and chunk in the sandbox: its own thread and stack, with a budget of time, memory, depth and text.
+            var (parsed, pieces) = await sandbox.RunAsync(content.FileName, budget =>
+            {
+                var document = parser.Parse(content.Content, content.FileName, budget);
+                return (document, chunker.Chunk(document, settings.ChunkTokens, settings.ChunkOverlapTokens, budget));
+            }, ct);
             var version = document.Version + 1;
             var chunks = pieces.Select((p, i) => new Chunk
             {

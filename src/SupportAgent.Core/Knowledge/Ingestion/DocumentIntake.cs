@@ -6,9 +6,10 @@ using SupportAgent.Core.Knowledge.Parsing;
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
 /// <summary>
-/// The synchronous half of ingestion: checks each uploaded file (type, size, empty, parsable; each .jsonl line on
-/// its own) and stores what passes as a pending document with its bytes. Indexing happens later, so the upload can
-/// answer at once; a file that fails here leaves nothing behind.
+/// The synchronous half of ingestion: checks each uploaded file (type, size, empty; each .jsonl line on its own)
+/// and stores what passes as a pending document with its bytes. The file itself is not parsed here: a file is
+/// hostile until parsed, so parsing runs in the background worker inside its sandbox of limits, and the upload
+/// answers at once. A file that fails here leaves nothing behind.
 /// </summary>
 public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, IOptions<IngestionOptions> options, TimeProvider clock)
 {
@@ -30,11 +31,16 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
                 foreach (var record in JsonlParser.Records(upload.Content, upload.FileName))
                 {
                     if (record.Error is not null) outcomes.Add(Rejected(upload, record.Error) with { DocumentId = record.Id, Line = record.Line });
-                    else staged.Add(new Staged(record.Id!, record.Content!, parser.Parse(record.Content!, upload.FileName), $"jsonl:{upload.FileName}", record.Line));
+                    else
+                    {
+                        // One JSON line, read with System.Text.Json's depth limit: cheap and bounded, and it names the document.
+                        var parsed = parser.Parse(record.Content!, upload.FileName);
+                        staged.Add(new Staged(record.Id!, record.Content!, parsed.Title, parsed.Url, $"jsonl:{upload.FileName}", record.Line));
+                    }
                 }
                 if (staged.Count == 0 && outcomes.Count == 0) return [Rejected(upload, $"'{upload.FileName}' has no records.")];
             }
-            else staged.Add(new Staged(DocumentIds.FromFileName(upload.FileName), upload.Content, parser.Parse(upload.Content, upload.FileName), upload.FileName, null));
+            else staged.Add(new Staged(DocumentIds.FromFileName(upload.FileName), upload.Content, TextDecoding.TitleFromFileName(upload.FileName), null, upload.FileName, null));
         }
         catch (DocumentRejectedException e) { return [Rejected(upload, e.Message)]; }
 
@@ -61,9 +67,11 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
             }
             document ??= db.Documents.Add(new Document
             {
-                TenantId = tenantId, Id = s.Id, Title = s.Parsed.Title, Source = s.Source, ContentHash = hash, Version = 0, CreatedAt = now,
+                TenantId = tenantId, Id = s.Id, Title = s.Title, Source = s.Source, ContentHash = hash, Version = 0, CreatedAt = now,
             }).Entity;
-            (document.Title, document.Source, document.Url, document.ContentHash) = (s.Parsed.Title, s.Source, s.Parsed.Url, hash);
+            // An indexed document keeps its parsed title until the new version is parsed.
+            if (document.Version == 0) document.Title = s.Title;
+            (document.Source, document.Url, document.ContentHash) = (s.Source, s.Url ?? document.Url, hash);
             (document.Status, document.Error, document.Attempts, document.NextAttemptAt, document.UpdatedAt) = (DocumentStatus.Pending, null, 0, null, now);
             if (contents.TryGetValue(s.Id, out var content)) (content.FileName, content.Content, content.ContentHash) = (fileName, s.Content, hash);
             else db.DocumentContents.Add(new DocumentContent { TenantId = tenantId, DocumentId = s.Id, FileName = fileName, Content = s.Content, ContentHash = hash });
@@ -81,5 +89,6 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
 
     private static IngestionOutcome Rejected(DocumentUpload upload, string error) => new(upload.FileName, null, DocumentStatus.Failed, error);
 
-    private sealed record Staged(string Id, byte[] Content, ParsedDocument Parsed, string Source, int? Line);
+    /// <summary>A document ready to store: its title is the file's name until the worker has parsed it.</summary>
+    private sealed record Staged(string Id, byte[] Content, string Title, string? Url, string Source, int? Line);
 }

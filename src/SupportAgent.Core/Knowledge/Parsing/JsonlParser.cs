@@ -37,7 +37,7 @@ public sealed partial class JsonlParser : IDocumentParser
         }
     }
 
-    public ParsedDocument Parse(byte[] content, string fileName)
+    public ParsedDocument Parse(byte[] content, string fileName, ParseBudget? budget = null)
     {
         var line = TextDecoding.Decode(content, fileName).Trim();
         if (line.Contains('\n')) throw new DocumentRejectedException($"'{fileName}' must be split into records before parsing.");

@@ -3,24 +3,31 @@ using System.Text.RegularExpressions;
 
 namespace SupportAgent.Core.Knowledge.Parsing;
 
-/// <summary>Splits markdown on ATX headings, keeping the heading path so chunks can be cited by section.</summary>
+/// <summary>
+/// Splits markdown on ATX headings, keeping the heading path so chunks can be cited by section. It reads line by
+/// line without building a tree, so deep block quotes and lists cost nothing extra; the inline patterns only see
+/// lines of ordinary length and never backtrack, so a crafted line cannot make them run for minutes.
+/// </summary>
 public sealed partial class MarkdownParser : IDocumentParser
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
-    [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*\s*$")]
+    [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"(\*\*|__|`)")]
+    [GeneratedRegex(@"(\*\*|__|`)", RegexOptions.NonBacktracking)]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")]
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex TableRule();
 
     private static bool IsTableRule(string line) => TableRule().IsMatch(line);
+
+    /// <summary>Longer lines are kept as plain text: no heading, link or table reading (each pattern is linear below it).</summary>
+    private const int MaxMarkupLine = 4096;
 
     /// <summary>
     /// Reduces inline markdown to the text a reader sees: links keep their words, emphasis marks go, and a table row
@@ -28,6 +35,7 @@ public sealed partial class MarkdownParser : IDocumentParser
     /// </summary>
     internal static string Plain(string line)
     {
+        if (line.Length > MaxMarkupLine) return line;
         var text = Emphasis().Replace(Link().Replace(line, "$1"), "");
         var trimmed = text.Trim();
         if (trimmed.StartsWith('|') && trimmed.EndsWith('|') && trimmed.Length > 1)
@@ -35,9 +43,11 @@ public sealed partial class MarkdownParser : IDocumentParser
         return text;
     }
 
-    public ParsedDocument Parse(byte[] content, string fileName)
+    public ParsedDocument Parse(byte[] content, string fileName, ParseBudget? budget = null)
     {
+        budget ??= ParseBudget.Default(fileName);
         var text = TextDecoding.Decode(content, fileName);
+        budget.CheckText(text.Length);
         var sections = new List<Section>();
         var path = new List<(int Level, string Title)>();
         var body = new StringBuilder();
@@ -46,11 +56,12 @@ public sealed partial class MarkdownParser : IDocumentParser
 
         foreach (var line in text.Split('\n'))
         {
+            budget.Check();
             if (line.TrimStart().StartsWith("```")) inFence = !inFence;
-            var match = inFence ? Match.Empty : Heading().Match(line);
+            var match = inFence || line.Length > MaxMarkupLine ? Match.Empty : Heading().Match(line);
             if (!match.Success)
             {
-                if (inFence || !IsTableRule(line)) body.AppendLine(inFence ? line : Plain(line));
+                if (inFence || line.Length > MaxMarkupLine || !IsTableRule(line)) body.AppendLine(inFence ? line : Plain(line));
                 continue;
             }
             Flush();

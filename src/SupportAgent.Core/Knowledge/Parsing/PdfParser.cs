@@ -4,20 +4,29 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace SupportAgent.Core.Knowledge.Parsing;
 
-/// <summary>One section per page, headed "Page N", so a citation can send the reader to the right page.</summary>
+/// <summary>
+/// One section per page, headed "Page N", so a citation can send the reader to the right page. PdfPig's own object
+/// depth cap is set to ours, and pages, text, time and memory are checked page by page.
+/// </summary>
 public sealed class PdfParser : IDocumentParser
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
-    public ParsedDocument Parse(byte[] content, string fileName)
+    public ParsedDocument Parse(byte[] content, string fileName, ParseBudget? budget = null)
     {
+        budget ??= ParseBudget.Default(fileName);
         try
         {
-            using var pdf = PdfDocument.Open(content);
+            using var pdf = PdfDocument.Open(content, new UglyToad.PdfPig.ParsingOptions { MaxStackDepth = budget.Limits.MaxNestingDepth });
+            if (pdf.NumberOfPages > budget.Limits.MaxPdfPages)
+                throw new DocumentRejectedException($"'{fileName}' has {pdf.NumberOfPages:N0} pages; the limit is {budget.Limits.MaxPdfPages:N0} per file.");
             var sections = new List<Section>();
+            long total = 0;
             foreach (var page in pdf.GetPages())
             {
+                budget.Check();
                 var text = ContentOrderTextExtractor.GetText(page).Trim();
+                budget.CheckText(total += text.Length);
                 if (text.Length > 0) sections.Add(new Section([$"Page {page.Number}"], text));
             }
             if (sections.Count == 0)

@@ -6,7 +6,7 @@ namespace SupportAgent.Core.Retrieval.Condensing;
 
 /// <summary>
 /// Turns the latest message plus recent turns into one standalone search query. With a chat model routed for the
-/// tenant, the model rewrites it (it resolves "they", "that one" and topic shifts best); without one, or when the model
+/// tenant (always the base model), the model rewrites it (it resolves "they", "that one" and topic shifts best); without one, or when the model
 /// fails or says nothing useful, entity and topic tracking does it lexically. The message itself is never lost:
 /// the lexical path only appends words, and the model's rewrite is searched together with the original question.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class QueryCondenser(IEntityVocabulary vocabulary, IChatModelRoute
     public async Task<CondensedQuery> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
     {
         if (history.Count == 0) return new CondensedQuery(question, []);
-        var routes = await router.RoutesAsync(tenantId, ct);
+        // Always the base model: a tenant's adapter is tuned for tone and format, not for rewriting search queries.
+        var routes = await router.RoutesAsync(tenantId, RoutePreference.Base, ct);
         if (routes.Count > 0 && await RewriteAsync(tenantId, routes[0], question, history, ct) is { } rewritten)
             return new CondensedQuery(rewritten, []);
         return LexicalCondensation.Condense(question, history, await vocabulary.EntityTermsAsync(tenantId, ct), await vocabulary.NamesAsync(tenantId, ct));

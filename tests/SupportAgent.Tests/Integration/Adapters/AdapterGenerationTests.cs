@@ -44,7 +44,8 @@ public sealed class AdapterGenerationTests : IAsyncLifetime
             .With("SupportAgent:Llm:Model", BaseModel)
             .With("SupportAgent:Llm:TimeoutSeconds", "15")
             .With("SupportAgent:Llm:RetryBackoffMs", "10")
-            .With("SupportAgent:Adapters:FailureThreshold", "3");
+            .With("SupportAgent:Adapters:FailureThreshold", "3")
+            .With("SupportAgent:Adapters:AllowLoopback", "true");
         acme = await app.CreateTenantWithKnowledgeAsync("acme");
         globex = await app.CreateTenantWithKnowledgeAsync("globex");
         using var admin = app.ClientWithKey(acme.Admin);

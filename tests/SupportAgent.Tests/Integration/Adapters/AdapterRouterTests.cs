@@ -14,7 +14,7 @@ namespace SupportAgent.Tests.Integration.Adapters;
 public sealed class AdapterRouterTests : IAsyncLifetime
 {
     private const string BaseModel = "meta-llama/Llama-3.1-8B-Instruct";
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     private FakeOpenAiServer lora = null!;
     private SupportAgentApp.TenantKeys acme = null!;
 
@@ -105,7 +105,7 @@ public sealed class AdapterRouterTests : IAsyncLifetime
 
 public sealed class AdapterSuspensionAlertTests : IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     private FakeOpenAiServer lora = null!;
 
     public async Task InitializeAsync()

@@ -6,20 +6,18 @@ namespace SupportAgent.Tests.Integration.Analytics;
 public sealed class AnalyticsPageTests
 {
     [Fact]
-    public async Task TheConsoleAnalyticsPageAndItsScriptAreServedWithoutAKey()
+    public async Task TheOldAnalyticsAddressLeadsToTheConsolesAnalyticsPage()
     {
         using var app = new SupportAgentApp();
-        using var client = app.CreateClient();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var page = await client.GetAsync("/console/analytics");
-        var script = await client.GetStringAsync("/console/analytics.js");
+        var bundle = await client.GetStringAsync("/dist/console.js");
 
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/console/analytics.js", await page.Content.ReadAsStringAsync());
-        // The page reads the same endpoint the API documents, with the console's cookie or the stored key.
-        Assert.Contains("/analytics?", script);
-        Assert.Contains("credentials: \"same-origin\"", script);
-        Assert.Contains("supportagent.key", script);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/console#/analytics", page.Headers.Location?.OriginalString);
+        // The page is part of the console bundle and reads the same endpoint the API documents, with the console's cookie.
+        Assert.Contains("analytics", bundle);
+        Assert.DoesNotContain("supportagent.key", bundle);
     }
 }

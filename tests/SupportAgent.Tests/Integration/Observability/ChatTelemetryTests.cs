@@ -54,8 +54,9 @@ public sealed class ChatTelemetryTests : IAsyncLifetime
 
         var messages = spans.Where(s => s.OperationName == "chat.message" && (string?)s.GetTagItem("supportagent.conversation") == conversation).OrderBy(s => s.StartTimeUtc).ToList();
         Assert.Equal(["answered", "escalated"], messages.Select(m => (string?)m.GetTagItem("supportagent.decision")));
-        Assert.Equal(["chat.generation", "chat.retrieval", "chat.triage"], Children(messages[0]));
-        Assert.Equal(["chat.retrieval", "chat.triage"], Children(messages[1])); // nothing to generate once the policy escalates
+        Assert.Equal(["chat.approved_answer", "chat.generation", "chat.policy", "chat.retrieval", "chat.triage"], Children(messages[0]));
+        // Nothing to generate once the policy escalates; the draft for staff is quoted from what retrieval found.
+        Assert.Equal(["chat.approved_answer", "chat.draft", "chat.policy", "chat.retrieval", "chat.triage"], Children(messages[1]));
         Assert.Equal("low_confidence", messages[1].GetTagItem("supportagent.reason"));
 
         var decisions = measurements.Where(m => m.Instrument == "supportagent.chat.decisions").ToList();

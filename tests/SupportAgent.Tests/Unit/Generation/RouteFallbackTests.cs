@@ -38,7 +38,7 @@ public sealed class RouteFallbackTests : IAsyncLifetime
     private sealed class TwoRoutes(params ChatRoute[] routes) : IChatModelRouter
     {
         public List<(string Model, bool Succeeded)> Reports { get; } = [];
-        public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, CancellationToken ct) => ValueTask.FromResult<IReadOnlyList<ChatRoute>>(routes);
+        public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct) => ValueTask.FromResult<IReadOnlyList<ChatRoute>>(routes);
         public ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct)
         {
             Reports.Add((route.Model, succeeded));

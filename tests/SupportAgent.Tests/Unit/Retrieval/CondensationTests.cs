@@ -85,7 +85,7 @@ public sealed class CondensationTests
     private sealed class FixedRouter(ChatRoute route) : IChatModelRouter
     {
         public List<bool> Reports { get; } = [];
-        public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, CancellationToken ct) => ValueTask.FromResult<IReadOnlyList<ChatRoute>>([route]);
+        public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct) => ValueTask.FromResult<IReadOnlyList<ChatRoute>>([route]);
         public ValueTask ReportAsync(string tenantId, ChatRoute r, bool succeeded, CancellationToken ct) { Reports.Add(succeeded); return ValueTask.CompletedTask; }
     }
 

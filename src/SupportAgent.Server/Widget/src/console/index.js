@@ -2,17 +2,20 @@ import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { el } from "../shared/dom.js";
 import { api, ApiError } from "./api.js";
 import { renderAdapter } from "./adapter.js";
+import { renderAnalytics } from "./analytics.js";
 import { renderApproved } from "./approved.js";
 import { renderDocuments } from "./documents.js";
 import { renderEscalation } from "./escalation.js";
 import { renderQueue } from "./queue.js";
+import { heading, showView } from "./view.js";
+import { setupNavigation } from "./navigation.js";
 
 // The staff/admin console: sign in with a key (exchanged for an HttpOnly cookie), then hash-routed pages over the API.
 const main = document.getElementById("app");
-const nav = document.getElementById("nav");
+const nav = setupNavigation();
 let session = null;
 let hub = null;
-let current = null; // the open escalation view, for live messages
+let current = null; // what the open view exposes to live events: { conversationId?, add?, refresh? }
 
 async function boot() {
   try {
@@ -21,31 +24,34 @@ async function boot() {
     if (err instanceof ApiError && err.status === 401) return signIn();
     throw err;
   }
-  nav.hidden = false;
+  nav.show(session);
   await connectHub();
   await route();
 }
 
 function signIn(message) {
-  nav.hidden = true;
-  const key = el("input", { type: "password", id: "key", autocomplete: "current-password", required: true });
-  const error = el("p", { role: "alert", class: "error" }, message || "");
-  const form = el("form", { class: "signin" }, el("h1", {}, "Sign in"), el("label", { for: "key" }, "Staff or admin key"), key, error, el("button", { type: "submit" }, "Sign in"));
+  session = null;
+  nav.hide();
+  const key = el("input", { type: "password", id: "key", autocomplete: "current-password", required: true, "aria-describedby": "signin-error" });
+  const error = el("p", { role: "alert", class: "error", id: "signin-error" }, message || "");
+  const form = el("form", { class: "signin", "aria-labelledby": "view-heading" }, heading(), el("label", { for: "key" }, "Staff or admin key"), key, error,
+    el("button", { type: "submit" }, "Sign in"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
       await api("/console/session", { method: "POST", body: { key: key.value } });
       await boot();
-    } catch (err) { error.textContent = err.message; }
+    } catch (err) { error.textContent = err.message; key.focus(); }
   });
-  main.replaceChildren(form);
+  showView(main, "Sign in", form);
   key.focus();
 }
 
 async function connectHub() {
   // Same origin, so the session cookie authenticates the hub too; staff connections join the tenant's queue group.
   hub = new HubConnectionBuilder().withUrl("/hubs/chat").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
-  const refreshQueue = () => { if (pageOf(location.hash) === "queue") route(); };
+  // A live event refreshes the queue's rows in place (same filter, same focus); it never rebuilds or navigates.
+  const refreshQueue = () => current?.refresh?.().catch(() => {});
   hub.on("EscalationCreated", refreshQueue);
   hub.on("EscalationUpdated", refreshQueue);
   hub.on("MessageAdded", (m) => { if (current?.conversationId === m.conversationId) current.add(m); });
@@ -53,31 +59,29 @@ async function connectHub() {
   await hub.start();
 }
 
-const pageOf = (hash) => (hash.replace(/^#\/?/, "").split("/")[0] || "queue");
-
 async function route() {
   current = null;
-  const [page, id] = location.hash.replace(/^#\/?/, "").split("/");
-  for (const a of nav.querySelectorAll("a")) a.toggleAttribute("aria-current", a.getAttribute("href") === `#/${page || "queue"}`);
+  const [page = "", id] = location.hash.replace(/^#\/?/, "").split("/");
+  nav.mark(page === "escalations" || !page ? "queue" : page);
   try {
     if (page === "escalations" && id) current = await renderEscalation(main, session, decodeURIComponent(id), hub);
     else if (page === "approved") await renderApproved(main, session);
     else if (page === "documents") await renderDocuments(main, session);
     else if (page === "adapter") await renderAdapter(main, session);
-    else await renderQueue(main, session);
+    else if (page === "analytics") await renderAnalytics(main, session);
+    else current = await renderQueue(main, session, id);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return signIn("Your session has ended; sign in again.");
-    main.replaceChildren(el("p", { role: "alert", class: "error" }, err.message));
+    showView(main, "Something went wrong", heading(), el("p", { role: "alert", class: "error" }, err.message));
   }
 }
 
 window.addEventListener("hashchange", () => { if (session) route(); });
-document.getElementById("sign-out").addEventListener("click", async () => {
-  await api("/console/session", { method: "DELETE" });
+nav.onSignOut(async () => {
+  await api("/console/session", { method: "DELETE" }).catch(() => {});
   await hub?.stop();
-  session = null;
-  location.hash = "";
+  history.replaceState(null, "", location.pathname);
   signIn();
 });
 
-boot().catch((err) => main.replaceChildren(el("p", { role: "alert", class: "error" }, err.message)));
+boot().catch((err) => showView(main, "Something went wrong", heading(), el("p", { role: "alert", class: "error" }, err.message)));

@@ -1,29 +1,45 @@
 import { el } from "../shared/dom.js";
 import { api, tenantPath } from "./api.js";
-import { age, priorityLabel, reasonLabel } from "./format.js";
+import { age, humanise, priorityLabel, priorityRank, reasonLabel } from "./format.js";
+import { heading, keepingFocus, showView, table } from "./view.js";
 
-// The live queue: reloaded whenever the hub says an escalation was created or changed, so it never needs a refresh.
+const statuses = ["open", "resolved", "all"];
+
+// The live queue. Opening it builds the view and focuses its heading; live events only refresh the rows and the count,
+// keeping the chosen filter and the keyboard focus where they were.
 export async function renderQueue(main, session, status = "open") {
+  status = statuses.includes(status) ? status : "open";
+  const filter = el("select", { id: "queue-status" },
+    ...statuses.map((s) => el("option", { value: s, selected: s === status }, humanise(s))));
+  filter.addEventListener("change", () => { location.hash = `#/queue/${filter.value}`; });
+  const count = el("p", { class: "muted", id: "queue-live", role: "status" });
+  const rows = el("div", { id: "queue-rows" });
+  const refresh = () => fill(session, status, count, rows);
+  await refresh();
+  showView(main, "Escalation queue",
+    el("div", { class: "bar" }, heading(), el("span", { class: "filter" }, el("label", { for: "queue-status" }, "Show"), filter)),
+    count, rows);
+  return { refresh: () => keepingFocus(rows, (n) => n.getAttribute("href") ?? n.id, refresh) };
+}
+
+async function fill(session, status, count, rows) {
   const data = await api(`${tenantPath(session, "escalations")}${status === "all" ? "" : `?status=${status}`}`);
-  const filter = el("select", { id: "queue-status", "aria-label": "Show" },
-    ...["open", "resolved", "all"].map((s) => el("option", { value: s, selected: s === status }, s[0].toUpperCase() + s.slice(1))));
-  filter.addEventListener("change", () => renderQueue(main, session, filter.value));
-  const rows = data.escalations.map((e) =>
-    el("tr", { class: e.overdue ? "overdue" : "", "data-escalation-id": e.id },
-      el("td", {}, el("span", { class: `badge p${e.priority}` }, priorityLabel(e.priority))),
-      el("td", {}, age(e.createdAt)),
-      el("td", {}, e.category || "—"),
-      el("td", {}, e.urgency || "—"),
-      el("td", {}, e.sentiment || "—"),
-      el("td", {}, reasonLabel(e.reason)),
-      el("td", { class: "summary" }, el("a", { href: `#/escalations/${encodeURIComponent(e.id)}` }, e.summary)),
-      el("td", {}, e.overdue ? el("strong", { class: "sla-late" }, "Overdue") : e.firstResponseAt ? "Answered" : "Within target")));
-  main.replaceChildren(
-    el("div", { class: "bar" }, el("h1", {}, "Escalation queue"), el("label", { for: "queue-status" }, "Show "), filter),
-    el("p", { class: "muted", id: "queue-live", role: "status" }, `${data.escalations.length} escalation(s); new ones appear here live.`),
-    data.escalations.length === 0 ? el("p", {}, "Nothing waiting.") :
-      el("table", { class: "queue" },
-        el("caption", { class: "sa-sr" }, "Escalations, highest priority and oldest first"),
-        el("thead", {}, el("tr", {}, ...["Priority", "Age", "Category", "Urgency", "Sentiment", "Reason", "Summary", "SLA"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, rows)));
+  const items = data.escalations;
+  count.textContent = `${items.length} ${status === "all" ? "" : `${status} `}escalation${items.length === 1 ? "" : "s"}; new ones appear here live.`;
+  rows.replaceChildren(items.length === 0 ? el("p", {}, status === "open" ? "Nothing waiting." : "None.") :
+    table("Escalations, highest priority and oldest first",
+      ["Priority", "Age", "Category", "Urgency", "Sentiment", "Reason", "Summary", "Status"],
+      items.map((e) => ({
+        attrs: { class: e.overdue ? "overdue" : "", "data-escalation-id": e.id },
+        cells: [
+          el("span", { class: `badge p${priorityRank(e.priority)}` }, priorityLabel(e.priority)),
+          { class: "nowrap", content: age(e.createdAt) },
+          humanise(e.category, "Uncategorised"),
+          humanise(e.urgency),
+          humanise(e.sentiment),
+          reasonLabel(e.reason),
+          { class: "summary", content: el("a", { href: `#/escalations/${encodeURIComponent(e.id)}` }, e.summary) },
+          e.status === "resolved" ? "Resolved" : e.overdue ? el("strong", { class: "sla-late" }, "Overdue") : e.firstResponseAt ? "Answered" : "Within target",
+        ],
+      }))));
 }

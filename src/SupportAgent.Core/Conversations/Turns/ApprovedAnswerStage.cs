@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Handoff;
+
+namespace SupportAgent.Core.Conversations.Turns;
+
+/// <summary>
+/// Approved answers are searched first: a question close enough to one staff already answered may get that reply
+/// verbatim. This stage only finds the match; the policy stage decides, after triage, whether it may be sent.
+/// </summary>
+public sealed class ApprovedAnswerStage(SupportDbContext db) : QuietStage
+{
+    public override string Name => "approved_answer";
+
+    protected override async Task RunQuietAsync(TurnContext turn, CancellationToken ct)
+    {
+        // Tracked, so the recorder's single save also counts the hit.
+        var candidates = await db.ApprovedAnswers.Where(a => a.TenantId == turn.Tenant.Id).ToListAsync(ct);
+        if (candidates.Count == 0) return;
+        if (ApprovedAnswerMatcher.Best(turn.Text, candidates, turn.Settings.ApprovedAnswerThreshold) is var (answer, score))
+            turn.Outcome.Approved = new ApprovedMatch(answer, score);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Generation;
+using SupportAgent.Core.Hosting;
+using SupportAgent.Core.Retrieval.Condensing;
+
+namespace SupportAgent.Core.Conversations.Turns;
+
+/// <summary>
+/// Opens a turn: reads the tenant and the recent conversation once, then persists the customer's message before
+/// anything can fail (nothing a customer wrote is lost) and shows it to staff watching the conversation.
+/// </summary>
+public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOptions<ChatOptions> options, TimeProvider clock)
+{
+    public async Task<TurnContext> BeginAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
+        var turns = await RecentTurnsAsync(conversation.Id, ct);
+        var message = new Message
+        {
+            Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
+            Role = MessageRole.Customer, Text = text, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(ct);
+        if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
+        return new TurnContext
+        {
+            Conversation = conversation, Tenant = tenant, CustomerMessage = message, Turns = turns,
+            CustomerHistory = [.. turns.TakeLast(options.Value.HistoryTurns * 2).Where(t => t.FromCustomer).Select(t => t.Text)],
+            Route = route, StartedAt = started,
+        };
+    }
+
+    /// <summary>
+    /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, or <see cref="ChatOptions.EntityHistoryTurns"/> if more,
+    /// both sides: retrieval needs the agent's turns too, which is where entities often get named.
+    /// </summary>
+    private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
+    {
+        var turns = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.CreatedAt).Take(Math.Max(options.Value.HistoryTurns, options.Value.EntityHistoryTurns) * 2)
+            .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
+        turns.Reverse();
+        return turns;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using SupportAgent.Core.Generation;
+using SupportAgent.Core.Observability;
+
+namespace SupportAgent.Core.Conversations.Turns;
+
+/// <summary>
+/// One customer turn, the same for every entry point (the hub, the HTTP endpoint, evaluations, the CLI and the adapter
+/// gate): open the turn, run the stages in order — approved answer, triage, retrieval, policy, generation, draft —
+/// each adding to the outcome, then record it. Yields text deltas as they may be shown, then the final reply.
+/// </summary>
+public sealed class TurnPipeline(TurnLoader loader, ApprovedAnswerStage approved, TriageStage triage, RetrievalStage retrieval,
+    PolicyStage policy, GenerationStage generation, DraftStage draft, TurnRecorder recorder, ChatTelemetry telemetry)
+{
+    private readonly ITurnStage[] stages = [approved, triage, retrieval, policy, generation, draft];
+
+    public async IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, string text, RoutePreference route,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
+        var turn = await loader.BeginAsync(conversation, text, route, ct);
+        var streamed = false;
+        foreach (var stage in stages)
+        {
+            if (!stage.AppliesTo(turn)) continue;
+            using var timing = telemetry.Stage(span, stage.Name);
+            await foreach (var visible in stage.RunAsync(turn, ct))
+                foreach (var piece in WordPieces(visible))
+                {
+                    streamed = true;
+                    yield return ChatStreamEvent.Token(piece);
+                }
+        }
+        var reply = await recorder.RecordAsync(turn, span);
+        // Replies not generated live (extractive, approved, escalations) are streamed word by word once decided. If
+        // generation failed after text was shown, the final reply (the holding reply) replaces it in the widget.
+        if (!streamed)
+            foreach (var piece in WordPieces(reply.Reply)) yield return ChatStreamEvent.Token(piece);
+        yield return ChatStreamEvent.Done(reply);
+    }
+
+    /// <summary>Word-sized deltas (each keeps its leading space) keep the widget's rendering smooth.</summary>
+    internal static IEnumerable<string> WordPieces(string text)
+    {
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
+            {
+                yield return text[start..i];
+                start = i;
+            }
+        }
+    }
+}

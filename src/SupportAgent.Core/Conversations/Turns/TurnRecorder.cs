@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using SupportAgent.Core.Answering;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Observability;
+
+namespace SupportAgent.Core.Conversations.Turns;
+
+/// <summary>
+/// Closes a turn, whatever its outcome: the reply, the decision and any escalation (with its draft) are written in
+/// one save, the decision is recorded in telemetry, and one event announces the turn live (never for evaluation turns).
+/// </summary>
+public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, ChatTelemetry telemetry, TimeProvider clock)
+{
+    public async Task<ChatReply> RecordAsync(TurnContext turn, Activity? span)
+    {
+        var outcome = turn.Outcome;
+        var reason = outcome.Reason;
+        var escalated = outcome.Escalated;
+        var replyText = !escalated ? outcome.Answer!.Text
+            : reason == EscalationReasons.Sensitive ? CustomerMessages.SensitiveHandoff
+            : reason == EscalationReasons.GenerationFailed ? CustomerMessages.HoldingReply
+            : CustomerMessages.Handoff;
+        var citations = escalated ? [] : outcome.Answer!.Citations;
+        var now = clock.GetUtcNow();
+        var reply = new Message
+        {
+            Id = Ids.New("m"), TenantId = turn.Tenant.Id, ConversationId = turn.Conversation.Id, Role = MessageRole.Assistant,
+            Text = replyText, Citations = [.. citations], CreatedAt = now,
+        };
+        var decision = NewDecision(turn, reply, now);
+        db.Messages.Add(reply);
+        db.Decisions.Add(decision);
+        var escalation = escalated ? TurnEscalation.New(turn, decision, now) : null;
+        if (escalation is not null) db.Escalations.Add(escalation);
+        if (!escalated && outcome.Approved is { } approved && outcome.Answer!.Model == ApprovedAnswers.ModelName && !turn.IsEvaluation)
+            approved.Answer.Hits++;
+        await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
+        telemetry.Decided(span, decision);
+
+        if (!turn.IsEvaluation) await notifier.TurnCompletedAsync(new CompletedTurn(reply, decision, escalation, turn.Settings), CancellationToken.None);
+        return new ChatReply(reply.Id, replyText, escalated ? "escalated" : "answered", reason, outcome.Triage.Category,
+            citations, escalation?.Id, decision.Model);
+    }
+
+    private static Decision NewDecision(TurnContext turn, Message reply, DateTimeOffset now)
+    {
+        var outcome = turn.Outcome;
+        var triaged = outcome.Triage;
+        var answer = outcome.Answer;
+        return new Decision
+        {
+            Id = Ids.New("d"), TenantId = turn.Tenant.Id, ConversationId = turn.Conversation.Id, MessageId = turn.CustomerMessage.Id,
+            ReplyMessageId = reply.Id, Category = triaged.Category, CategoryConfidence = triaged.CategoryConfidence,
+            OutOfScope = triaged.OutOfScope, Urgency = triaged.Urgency, Sentiment = triaged.Sentiment, TopScore = outcome.TopScore,
+            Action = outcome.Escalated ? DecisionAction.Escalated : DecisionAction.Answered, Reason = outcome.Reason, Reasons = [.. outcome.Reasons],
+            Retrieved = [.. outcome.Retrieval.Passages.Select(p => new RetrievedSource(p.Chunk.DocumentId, p.Chunk.ChunkId, p.Score, p.Confidence))],
+            Model = answer?.Model ?? outcome.FailedModel ?? ExtractiveAnswerer.ModelName, Adapter = answer?.Adapter,
+            Fallback = answer?.Fallback ?? false, Tokens = answer?.Tokens ?? 0,
+            LatencyMs = (long)Stopwatch.GetElapsedTime(turn.StartedAt).TotalMilliseconds, CreatedAt = now,
+        };
+    }
+}

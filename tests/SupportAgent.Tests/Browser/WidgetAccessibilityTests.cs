@@ -1,0 +1,115 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SupportAgent.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WidgetAccessibilityTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public Task EveryWidgetStateIsAccessibleOnADesktop() => EveryStateIsAccessibleAsync("wa11ydesk", 1280, 800);
+
+    [BrowserFact]
+    public Task EveryWidgetStateIsAccessibleAndFitsAPhone() => EveryStateIsAccessibleAsync("wa11yphone", 390, 760);
+
+    private async Task EveryStateIsAccessibleAsync(string tenant, int width, int height)
+    {
+        var keys = await fixture.CreateTenantAsync(tenant);
+        var shop = await fixture.OpenShopAsync(tenant, keys.Widget, width, height);
+        await Expect(shop.GetByRole(AriaRole.Button, new() { Name = "Chat with us" })).ToBeVisibleAsync();
+        await shop.AssertAccessibleAsync($"closed widget at {width} px");
+
+        await shop.OpenChatAsync();
+        await Expect(shop.Locator(".sa-greeting")).ToContainTextAsync("Ask me about");
+        await Expect(shop.GetByLabel("Your message")).ToHaveAttributeAsync("maxlength", "4000"); // the server's limit
+        await shop.AssertAccessibleAsync($"open, empty widget at {width} px");
+
+        await shop.AskAsync("How do I return a jacket?");
+        var answer = shop.Answers().Last;
+        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true })).ToBeVisibleAsync();
+        await shop.AssertAccessibleAsync($"answered widget at {width} px");
+
+        await answer.Locator(".sa-source").First.ClickAsync();
+        await Expect(answer.Locator(".sa-snippet").First).ToBeVisibleAsync();
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await shop.AssertAccessibleAsync($"widget with a source opened and feedback given at {width} px");
+
+        await shop.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" }).ClickAsync();
+        await Expect(shop.Locator(".sa-handoff")).ToBeVisibleAsync();
+        await shop.AssertAccessibleAsync($"handed-off widget at {width} px");
+    }
+
+    [BrowserFact]
+    public async Task AfterAHandoffTalkToAPersonIsOffAndTheBannerSurvivesAReload()
+    {
+        var keys = await fixture.CreateTenantAsync("handoffonce");
+        var shop = await fixture.OpenShopAsync("handoffonce", keys.Widget);
+        await shop.OpenChatAsync();
+        var human = shop.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" });
+
+        await human.ClickAsync();
+
+        await Expect(shop.Locator(".sa-handoff")).ToHaveCountAsync(1);
+        await Expect(human).ToBeDisabledAsync();
+        await shop.ReloadAsync();
+        await shop.OpenChatAsync();
+        await Expect(shop.Locator(".sa-msg.sa-customer")).ToHaveCountAsync(1);
+        await Expect(shop.Locator(".sa-handoff")).ToHaveCountAsync(1);
+        await Expect(human).ToBeDisabledAsync();
+    }
+
+    [BrowserFact]
+    public async Task AScreenReaderHearsWhoSpokeAndOneAnnouncementPerFinishedAnswer()
+    {
+        var keys = await fixture.CreateTenantAsync("announce");
+        var shop = await fixture.OpenShopAsync("announce", keys.Widget);
+        await shop.OpenChatAsync();
+        // Count every change to any live region on the page while the answer streams in.
+        await shop.EvaluateAsync("""
+            () => {
+              window.__liveUpdates = [];
+              const live = () => [...document.querySelectorAll('[role=status],[role=log],[role=alert],[aria-live]')].filter(n => n.getAttribute('aria-live') !== 'off');
+              new MutationObserver(records => {
+                for (const r of records) {
+                  const region = live().find(n => n.contains(r.target));
+                  if (region && region.textContent) window.__liveUpdates.push(region.textContent);
+                }
+              }).observe(document.body, { subtree: true, childList: true, characterData: true });
+            }
+            """);
+
+        await shop.AskAsync("How long does shipping to Canada take?");
+
+        var announcer = shop.Locator(".sa-panel > .sa-sr[role=status]");
+        await Expect(announcer).ToContainTextAsync("Assistant: ");
+        await Expect(announcer).ToContainTextAsync("5 to 8 business days");
+        var updates = await shop.EvaluateAsync<string[]>("() => window.__liveUpdates.filter(t => t.trim())");
+        Assert.Single(updates, u => u.StartsWith("Assistant: ", StringComparison.Ordinal));
+        Assert.Equal(0, await shop.Locator("[role=status] [role=status], [role=log] [role=status], [aria-live] [aria-live]").CountAsync());
+        await Expect(shop.Locator(".sa-msg.sa-customer .sa-sr")).ToHaveTextAsync("You: ");
+        await Expect(shop.Answers().Last.Locator(".sa-sr").First).ToHaveTextAsync("Assistant: ");
+    }
+
+    [BrowserFact]
+    public async Task OnAPhoneTheKeyboardStaysInsideTheOpenChat()
+    {
+        var keys = await fixture.CreateTenantAsync("trap");
+        var shop = await fixture.OpenShopAsync("trap", keys.Widget, 390, 760);
+        await shop.Keyboard.PressAsync("Tab"); // the launcher is the page's only control
+        await Expect(shop.GetByRole(AriaRole.Button, new() { Name = "Chat with us" })).ToBeFocusedAsync();
+        await shop.Keyboard.PressAsync("Enter");
+        await Expect(shop.GetByLabel("Your message")).ToBeFocusedAsync();
+        await shop.Keyboard.TypeAsync("Which cards do you accept?");
+        await shop.Keyboard.PressAsync("Enter");
+        await Expect(shop.Answers().Last).ToContainTextAsync("Visa");
+
+        var dialog = shop.GetByRole(AriaRole.Dialog);
+        for (var i = 0; i < 15; i++)
+        {
+            await shop.Keyboard.PressAsync(i % 3 == 0 ? "Shift+Tab" : "Tab");
+            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"focus left the chat after {i + 1} presses");
+        }
+        await shop.Keyboard.PressAsync("Escape");
+        await Expect(shop.GetByRole(AriaRole.Button, new() { Name = "Chat with us" })).ToBeFocusedAsync();
+    }
+}

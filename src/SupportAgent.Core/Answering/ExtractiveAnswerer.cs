@@ -31,7 +31,7 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
         var scored = embeddings is { Semantic: true }
             ? await SemanticScoresAsync(request.Question, quotable, ct)
             : LexicalScores(request.Question, quotable);
-        var chosen = Choose(scored, candidates);
+        var chosen = Choose(scored, candidates, semantic: embeddings is { Semantic: true });
         return Compose(chosen);
     }
 
@@ -54,13 +54,19 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
         return [.. quotable.Select(c => (c, Relevance(question, c.Sentence.Text, terms) - 0.1 * c.Rank))];
     }
 
-    /// <summary>The best sentence, up to two more nearly as good (any of the candidate passages), each with its antecedent when it needs one.</summary>
-    private static List<Candidate> Choose(List<(Candidate Candidate, double Score)> scored, List<Candidate> all)
+    /// <summary>
+    /// The best sentence and up to two more nearly as good, each with its antecedent when it needs one. Semantic
+    /// scores are comparable across passages, so the others may come from another candidate passage; shared-word
+    /// counts are not, so the lexical path quotes the best sentence's passage only, every sentence sharing a word.
+    /// </summary>
+    private static List<Candidate> Choose(List<(Candidate Candidate, double Score)> scored, List<Candidate> all, bool semantic)
     {
         var ranked = scored.OrderByDescending(x => x.Score).ToList();
-        var best = ranked[0].Score;
-        var margin = best > 1.5 ? 1.0 : SemanticMargin; // lexical scores count shared words; semantic ones are cosines
-        var picked = ranked.Where(x => x.Score >= best - margin).Take(MaxSentences).Select(x => x.Candidate).ToList();
+        var best = ranked[0];
+        var picked = (semantic
+                ? ranked.Where(x => x.Score >= best.Score - SemanticMargin)
+                : ranked.Where(x => x == best || (x.Candidate.Passage == best.Candidate.Passage && x.Score > 0)))
+            .Take(MaxSentences).Select(x => x.Candidate).ToList();
         foreach (var sentence in picked.ToList())
             if (NeedsAntecedent(sentence.Sentence.Text) && all.FirstOrDefault(c => c.Passage == sentence.Passage && c.Sentence.Index == sentence.Sentence.Index - 1) is { Sentence.Quotable: true } before
                 && !picked.Contains(before))

@@ -16,7 +16,11 @@ public sealed class SentenceEmbeddings(IEmbeddingGenerator<string, Embedding<flo
     private const int CacheLimit = 50_000;
     private readonly ConcurrentDictionary<string, float[]> passages = new(StringComparer.Ordinal);
 
-    public bool Semantic => embedder is not null and not HashingEmbeddingGenerator;
+    /// <summary>
+    /// A model whose similarities this product has calibrated (the shipped MiniLM). Other embedders, lexical ones in
+    /// particular, keep the word-based paths: their cosines mean something else and no threshold here fits them.
+    /// </summary>
+    public bool Semantic => embedder is not null and not HashingEmbeddingGenerator && ConfidenceCalibration.For(ModelId) is not null;
 
     /// <summary>The model id, which picks the confidence calibration (a calibration holds for one model only).</summary>
     public string? ModelId => embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;

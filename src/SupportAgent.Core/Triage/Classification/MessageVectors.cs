@@ -7,8 +7,13 @@ namespace SupportAgent.Core.Triage.Classification;
 /// Sentence vectors of customer messages for the triage classifier, from the process's embedder (the same model
 /// retrieval uses). Vectors are unit length so a dot product is the cosine similarity the out-of-scope distance needs.
 /// </summary>
-public sealed class MessageVectors(IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+public sealed class MessageVectors(IEmbeddingGenerator<string, Embedding<float>>? configured = null)
 {
+    /// <summary>Only a real sentence model adds anything to the n-grams; a lexical embedding repeats them, slower.</summary>
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? embedder =
+        configured is null or Retrieval.Embeddings.HashingEmbeddingGenerator || Answering.Semantic.ConfidenceCalibration.For(
+            configured.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId) is null ? null : configured;
+
     private const int Batch = 256;
 
     public bool Available => embedder is not null;

@@ -16,5 +16,6 @@ global using SupportAgent.Server.Home;
 global using SupportAgent.Server.Hosting;
 global using SupportAgent.Server.Origins;
 global using SupportAgent.Server.Observability;
+global using SupportAgent.Server.RateLimiting;
 global using SupportAgent.Server.Tenants;
 global using SupportAgent.Server.Triage;

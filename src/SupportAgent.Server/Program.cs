@@ -4,7 +4,9 @@ builder.Services.AddSupportAgentCore();
 builder.AddProblemResponses();
 builder.AddJson();
 builder.AddApiKeyAuth();
+builder.AddRateLimits();
 builder.AddChat();
+builder.AddScaleOut();
 builder.AddWidgetOrigins();
 builder.AddHandoff();
 builder.AddStartupTasks();
@@ -21,6 +23,7 @@ app.UseProblemResponses();
 app.UseStaticFiles();
 app.UseWidgetCors();
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseWidgetOriginCheck();
 app.UseAuthorization();
 

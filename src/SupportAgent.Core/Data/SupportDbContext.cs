@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Handoff;
+using SupportAgent.Core.Jobs;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Data;
 
-public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options) : DbContext(options)
+public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -23,6 +25,9 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<Adapter> Adapters => Set<Adapter>();
     public DbSet<TriageExample> TriageExamples => Set<TriageExample>();
+    public DbSet<Job> Jobs => Set<Job>();
+    /// <summary>The data-protection key ring, shared by every replica (console cookies, adapter API keys).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -108,6 +113,14 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(a => a.Name).IsUnique(); // the model name is the server's namespace, shared by all tenants
             e.Property(a => a.LastComparison!).HasJsonConversion();
             e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Job>(e =>
+        {
+            e.HasKey(j => j.Id);
+            e.HasIndex(j => new { j.Kind, j.TenantId, j.Subject }).IsUnique();
+            e.HasIndex(j => new { j.DueAt, j.Rank });
+            e.HasIndex(j => j.TenantId);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<TriageExample>(e =>
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Answering.Semantic;
@@ -10,6 +12,7 @@ using SupportAgent.Core.Data;
 using SupportAgent.Core.Evaluation;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Handoff;
+using SupportAgent.Core.Jobs;
 using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Knowledge.Parsing;
@@ -25,7 +28,10 @@ using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Hosting;
 
-/// <summary>Registers the domain for any host (the server and the CLI run the same Core in process).</summary>
+/// <summary>
+/// Registers the whole agent for any host (the server and the CLI run the same Core in process). Defaults are
+/// <c>TryAdd</c>ed: a host supplies its ports (live notifications, the secret protector, a clock) before or after.
+/// </summary>
 public static class CoreServices
 {
     public static IServiceCollection AddSupportAgentCore(this IServiceCollection services)
@@ -34,16 +40,13 @@ public static class CoreServices
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
         services.AddValidatedOptions<ChatOptions>(ChatOptions.SectionName);
         services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContext<SupportDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDirectory = sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory();
-            if (db.Provider != "sqlite")
-                throw new InvalidOperationException($"Database provider '{db.Provider}' is not available in this build; use 'sqlite'.");
-            Directory.CreateDirectory(dataDirectory);
-            options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
+            options.UseSupportDatabase(db, dataDirectory);
         });
 
         services.AddScoped<TenantService>();
@@ -59,7 +62,10 @@ public static class CoreServices
         services.AddValidatedOptions<ParsingOptions>(ParsingOptions.SectionName);
         services.AddSingleton<ParseSandbox>();
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.SectionName);
-        services.AddSingleton<IngestionQueue>();
+        services.AddValidatedOptions<JobOptions>(JobOptions.SectionName);
+        services.AddJobs();
+        services.AddIngestionJobs();
+        services.AddScoped<IngestionQueue>();
         services.AddScoped<DocumentIntake>();
         services.AddScoped<DocumentIndexer>();
         services.AddScoped<DocumentDeleter>();
@@ -86,7 +92,8 @@ public static class CoreServices
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
         services.AddBaseChatModel();
-        services.AddSingleton<IChatNotifier, NullChatNotifier>();
+        services.AddAdapters();
+        services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ApprovedAnswerStore>();
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();

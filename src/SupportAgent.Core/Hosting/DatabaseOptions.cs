@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
     [Required, RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>Empty means a SQLite file <c>supportagent.db</c> in the data directory.</summary>
+    /// <summary>
+    /// For <c>postgres</c> an Npgsql connection string (required), e.g. <c>Host=db;Database=supportagent;Username=app;Password=…</c>.
+    /// For <c>sqlite</c>, empty means a file <c>supportagent.db</c> in the data directory.
+    /// </summary>
     public string? ConnectionString { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.RateLimiting;
 
 namespace SupportAgent.Server.Console;
 
@@ -21,12 +22,22 @@ public static class ConsoleSession
         return group;
     }
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext http, TenantService tenants, CancellationToken ct)
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult, EmptyHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext http, TenantService tenants, RateLimitGate limits, CancellationToken ct)
     {
         var key = request.Key?.Trim();
         var apiKey = string.IsNullOrEmpty(key) ? null : await tenants.FindKeyAsync(key, ct);
         if (apiKey is null || apiKey.Role is not (ApiKeyRole.Staff or ApiKeyRole.Admin))
+        {
+            // Failed sign-ins draw on the address's budget; past it the answer is 429, so keys cannot be tried at speed.
+            using var lease = limits.RecordFailedSignIn(http);
+            if (!lease.IsAcquired)
+            {
+                await RateLimitSetup.TooManyFailedSignInsAsync(http, lease);
+                return TypedResults.Empty;
+            }
             return TypedResults.Problem(statusCode: 401, detail: "That is not a staff or admin key; ask your administrator for one.");
+        }
         var role = Roles.Name(apiKey.Role);
         var identity = new ClaimsIdentity(
             [new Claim(SupportClaims.Role, role), new Claim(SupportClaims.Tenant, apiKey.TenantId), new Claim(SupportClaims.KeyPrefix, apiKey.Prefix)],

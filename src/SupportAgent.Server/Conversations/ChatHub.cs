@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.RateLimiting;
 
 namespace SupportAgent.Server.Conversations;
 
@@ -14,7 +15,7 @@ namespace SupportAgent.Server.Conversations;
 /// widget key is public, so without the token a conversation does not exist for the caller.
 /// </summary>
 [Authorize]
-public sealed partial class ChatHub(ChatService chat, MessageValidation validation) : Hub<IChatWidget>
+public sealed partial class ChatHub(ChatService chat, MessageValidation validation, RateLimitGate limits) : Hub<IChatWidget>
 {
     public static string ConversationGroup(string conversationId) => $"conversation:{conversationId}";
     public static string StaffGroup(string tenantId) => $"staff:{tenantId}";
@@ -32,6 +33,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     public async Task<ConversationsApi.StartResponse> StartConversation(ConversationTokens tokens)
     {
         RequireRole(Roles.Widget);
+        RequirePermit(RateLimitCategory.Conversations);
         var conversation = await chat.StartAsync(TenantId, isEvaluation: false, Context.ConnectionAborted);
         var token = await tokens.IssueAsync(TenantId, conversation.Id, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id));
@@ -54,6 +56,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         RequireRole(Roles.Widget);
         if (validation.Problem(text) is { } problem) throw new HubException(problem);
         var conversation = await FindAsync(conversationId, conversationToken, tokens);
+        RequirePermit(RateLimitCategory.Messages);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), ct);
         await foreach (var item in chat.StreamAsync(conversation, text.Trim(), ct))
             yield return item.Reply is { } reply ? ChatStreamItem.Done(reply) : ChatStreamItem.Token(item.Text!);
@@ -71,6 +74,14 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     private async Task<Conversation> FindForStaffAsync(string conversationId) =>
         await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted)
         ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
+
+    /// <summary>The same budgets as the REST endpoints: a socket is no way around them.</summary>
+    private void RequirePermit(RateLimitCategory category)
+    {
+        using var lease = limits.Acquire(category, Context.GetHttpContext(), TenantId);
+        if (!lease.IsAcquired)
+            throw new HubException($"Too many requests from this client or for this tenant; retry after {Math.Ceiling(RateLimitGate.RetryAfter(lease).TotalSeconds)} s.");
+    }
 
     private void RequireRole(string role)
     {

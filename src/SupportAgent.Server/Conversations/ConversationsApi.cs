@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.RateLimiting;
 
 namespace SupportAgent.Server.Conversations;
 
@@ -13,8 +14,8 @@ public static class ConversationsApi
     public static RouteGroupBuilder MapConversations(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("conversations", "Conversations").RequireAuthorization(Policies.Widget);
-        group.MapPost("/", StartAsync).WithSummary("Start a conversation (widget key).");
-        group.MapPost("/{c}/messages", PostMessageAsync).AddEndpointFilter<ConversationTokenFilter>()
+        group.MapPost("/", StartAsync).RateLimited(RateLimitCategory.Conversations).WithSummary("Start a conversation (widget key).");
+        group.MapPost("/{c}/messages", PostMessageAsync).AddEndpointFilter<ConversationTokenFilter>().RateLimited(RateLimitCategory.Messages)
             .WithSummary("Send a customer message (header X-Conversation-Token); the reply is answered or escalated.");
         return group;
     }

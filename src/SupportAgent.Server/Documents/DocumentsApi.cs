@@ -1,3 +1,4 @@
+using SupportAgent.Server.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapTenantGroup("documents", "Documents").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", UploadAsync).WithSummary("Upload one or more files as multipart 'file' parts (.md .txt .html .pdf .docx .jsonl).")
+        group.MapPost("/", UploadAsync).RateLimited(RateLimitCategory.Uploads).WithSummary("Upload one or more files as multipart 'file' parts (.md .txt .html .pdf .docx .jsonl).")
             .WithDescription("Returns 202 at once with a result per file (per line for .jsonl): pending, unchanged, or failed with the reason. Indexing runs in the background; poll GET for status.");
         group.MapGet("/", ListAsync).WithSummary("List the tenant's documents with status (pending|indexing|indexed|failed), chunk count and error; ?status= filters.");
         group.MapGet("/{id}", GetAsync).WithSummary("One document's status.");
@@ -50,7 +51,7 @@ public static class DocumentsApi
                 : await intake.AcceptAsync(tenant.Id, new DocumentUpload(file.FileName, await ReadAsync(file, ct)), ct);
             foreach (var o in outcomes)
             {
-                if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) queue.Enqueue(new DocumentKey(tenant.Id, id));
+                if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) await queue.EnqueueAsync(new DocumentKey(tenant.Id, id), ct);
                 results.Add(new UploadedDocument(o.FileName, o.DocumentId, o.Status, o.Error, o.Unchanged, o.Line));
             }
         }

@@ -10,13 +10,17 @@ namespace SupportAgent.Server.Hosting;
 /// Runs before the server listens (hosted services start before Kestrel): apply migrations, then seed the demo.
 /// So <c>/health</c> answering means the database is ready.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<DemoOptions> demo, DemoSeeder seeder, OperatorKey operatorKey,
+public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<SupportAgentOptions> app, IOptions<DemoOptions> demo, DemoSeeder seeder, OperatorKey operatorKey,
     IHostApplicationLifetime lifetime, ILogger<StartupTasks> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Database.MigrateAsync(ct);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+            await db.Database.MigrateAsync(ct);
+            await LegacyKeyImport.ImportAsync(db, app.Value.ResolveDataDirectory(), ct);
+        }
         if (demo.Value.Seed) await seeder.SeedAsync(ct);
         if (operatorKey.Generated) log.LogInformation("Operator key (generated for Development): {OperatorKey}", operatorKey.Value);
         lifetime.ApplicationStarted.Register(() => log.LogInformation(
@@ -34,7 +38,8 @@ public static class StartupSetup
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<DemoSeeder>();
-        builder.Services.AddHostedService<StartupTasks>();
+        // First of all hosted services: data protection's own starts by reading the key ring from the database.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
         return builder;
     }
 }

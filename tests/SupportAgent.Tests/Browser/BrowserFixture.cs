@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SupportAgent.Tests.Fakes;
 using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Browser;
@@ -15,18 +16,24 @@ namespace SupportAgent.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public SupportAgentApp App { get; } = new();
+    // The console's adapter page registers a fake adapter server on this machine, which the outbound guard refuses by default.
+    public SupportAgentApp App { get; } = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     public Uri Server { get; private set; } = null!;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
     private ShopSite? shop;
 
+    /// <summary>A vLLM-like server on loopback, which the operator has listed as an allowed adapter endpoint.</summary>
+    public FakeOpenAiServer Vllm { get; private set; } = null!;
+
     /// <summary>The tenants' storefront: another origin than the server, like a real customer site.</summary>
     public string ShopOrigin => shop!.Origin;
 
     public async Task InitializeAsync()
     {
+        Vllm = await FakeOpenAiServer.StartAsync();
+        App.With("SupportAgent:Adapters:AllowedEndpoints:0", Vllm.Endpoint.GetLeftPart(UriPartial.Authority));
         App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -49,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
         if (shop is not null) await shop.DisposeAsync();
+        if (Vllm is not null) await Vllm.DisposeAsync();
         App.Dispose();
     }
 

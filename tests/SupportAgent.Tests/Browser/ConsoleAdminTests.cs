@@ -45,7 +45,7 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task AnAdminRegistersAnAdapterInTheConsoleAndForceActivatesItWithAReason()
     {
-        await using var vllm = await FakeOpenAiServer.StartAsync();
+        var vllm = fixture.Vllm;
         vllm.Models.Add("base-model");
         vllm.LoraModules["console-tone"] = "base-model";
         var keys = await fixture.CreateTenantAsync("tuned");

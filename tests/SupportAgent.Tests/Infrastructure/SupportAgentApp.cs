@@ -11,7 +11,10 @@ using SupportAgent.Core.Data;
 
 namespace SupportAgent.Tests.Infrastructure;
 
-/// <summary>The real server in process, with its own data directory (a real SQLite file) per instance.</summary>
+/// <summary>
+/// The real server in process, with its own data directory and its own database per instance: a real SQLite file,
+/// or a real PostgreSQL database when the suite runs on PostgreSQL (<see cref="TestDatabase"/>).
+/// </summary>
 public sealed class SupportAgentApp : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "test-operator-key";
@@ -24,7 +27,16 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
     public SupportAgentApp(string? dataDirectory = null)
     {
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        if (TestDatabase.IsPostgres) PostgresConnectionString = TestPostgres.CreateDatabase(DataDirectory);
     }
+
+    /// <summary>This app's own PostgreSQL database, when the suite runs on PostgreSQL.</summary>
+    public string? PostgresConnectionString { get; }
+
+    /// <summary>What the CLI needs to work on this app's data: its data directory and, on PostgreSQL, its database.</summary>
+    public string[] CliDataArguments => PostgresConnectionString is null
+        ? ["--data-dir", DataDirectory]
+        : ["--data-dir", DataDirectory, "--postgres", PostgresConnectionString];
 
     /// <summary>Overrides a configuration key before the server starts.</summary>
     public SupportAgentApp With(string key, string? value)
@@ -47,6 +59,13 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
         builder.UseSetting("SupportAgent:Demo:Seed", "false");
+        // Tests send bursts from one address; only the tests that prove the limits switch them on.
+        builder.UseSetting("SupportAgent:RateLimits:Enabled", "false");
+        if (PostgresConnectionString is not null)
+        {
+            builder.UseSetting("SupportAgent:Database:Provider", "postgres");
+            builder.UseSetting("SupportAgent:Database:ConnectionString", PostgresConnectionString);
+        }
         // The lexical embedder keeps tests that are not about understanding fast; tests about it opt into a shipped model.
         builder.UseSetting("SupportAgent:Embeddings:Provider", "hashing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
@@ -154,6 +173,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
         if (KeepDataDirectory) return;
+        if (PostgresConnectionString is not null) TestPostgres.DropDatabase(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

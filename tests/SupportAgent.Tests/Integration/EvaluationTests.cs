@@ -63,7 +63,7 @@ public sealed class EvaluationTests : IAsyncLifetime
         var output = Path.Combine(app.DataDirectory, "report.json");
         await File.WriteAllTextAsync(file, Cases);
 
-        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, "--data-dir", app.DataDirectory]).InvokeAsync();
+        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, .. app.CliDataArguments]).InvokeAsync();
 
         Assert.Equal(0, exit);
         var cliReport = ReportJson.Deserialize(await File.ReadAllTextAsync(output));

@@ -45,6 +45,8 @@ internal sealed class BenchServer : IAsyncDisposable
                 ["SupportAgent__OperatorKey"] = $"sa_operator_bench_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}",
                 ["SupportAgent__Demo__Seed"] = "true",
                 ["SupportAgent__Demo__WidgetKey"] = widgetKey,
+                // A benchmark is one address sending thousands of messages: the per-client limits would measure themselves.
+                ["SupportAgent__RateLimits__Enabled"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

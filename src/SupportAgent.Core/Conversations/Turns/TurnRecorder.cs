@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Observability;
@@ -30,17 +31,22 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
         var decision = NewDecision(turn, reply, now);
         db.Messages.Add(reply);
         db.Decisions.Add(decision);
-        var escalation = escalated ? TurnEscalation.New(turn, decision, now) : null;
-        if (escalation is not null) db.Escalations.Add(escalation);
+        // One open escalation per conversation: a later escalated message joins it instead of queueing the customer again.
+        var joined = escalated && !turn.IsEvaluation ? await OpenEscalationAsync(turn) : null;
+        var escalation = joined ?? (escalated ? TurnEscalation.New(turn, decision, now) : null);
+        if (escalation is not null && joined is null) db.Escalations.Add(escalation);
         if (!escalated && outcome.Approved is { } approved && outcome.Answer!.Model == ApprovedAnswers.ModelName && !turn.IsEvaluation)
             approved.Answer.Hits++;
         await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
         telemetry.Decided(span, decision);
 
-        if (!turn.IsEvaluation) await notifier.TurnCompletedAsync(new CompletedTurn(reply, decision, escalation, turn.Settings), CancellationToken.None);
+        if (!turn.IsEvaluation) await notifier.TurnCompletedAsync(new CompletedTurn(reply, decision, joined is null ? escalation : null, turn.Settings), CancellationToken.None);
         return new ChatReply(reply.Id, replyText, escalated ? "escalated" : "answered", reason, outcome.Triage.Category,
             citations, escalation?.Id, decision.Model);
     }
+
+    private Task<Escalation?> OpenEscalationAsync(TurnContext turn) =>
+        db.Escalations.FirstOrDefaultAsync(e => e.ConversationId == turn.Conversation.Id && e.TenantId == turn.Tenant.Id && e.Status == EscalationStatus.Open);
 
     private static Decision NewDecision(TurnContext turn, Message reply, DateTimeOffset now)
     {

@@ -1,21 +1,19 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Options;
+using SupportAgent.Core.Jobs;
 
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
 public sealed record DocumentKey(string TenantId, string DocumentId);
 
 /// <summary>
-/// The bounded hand-off from uploads to the worker. The database is the source of truth (a document is pending
-/// there before it is queued), so when the queue is full the key is dropped and the worker's sweep finds it later:
-/// an upload never blocks and nothing is lost.
+/// The hand-off from uploads to indexing: a job row in the shared database, so whichever replica has a free worker
+/// indexes the document, and a replica that dies mid-way leaves it to another. Uploading a document again while it
+/// is indexed runs the job once more afterwards.
 /// </summary>
-public sealed class IngestionQueue(IOptions<IngestionOptions> options)
+public sealed class IngestionQueue(JobStore jobs, JobSignal signal)
 {
-    private readonly Channel<DocumentKey> channel = Channel.CreateBounded<DocumentKey>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    public void Enqueue(DocumentKey key) => channel.Writer.TryWrite(key);
-
-    public ChannelReader<DocumentKey> Reader => channel.Reader;
+    public async Task EnqueueAsync(DocumentKey key, CancellationToken ct)
+    {
+        await jobs.EnqueueAsync(JobKinds.IngestDocument, key.TenantId, key.DocumentId, ct);
+        signal.Notify();
+    }
 }

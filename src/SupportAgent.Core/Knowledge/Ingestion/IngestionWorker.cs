@@ -4,70 +4,54 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Jobs;
 
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
 /// <summary>
-/// Indexes uploaded documents one at a time, off the request path. On start it picks up whatever a previous run
-/// left pending or half-indexed; while idle it sweeps for due retries and for documents the full queue dropped.
+/// Makes sure no document waits without a job: uploads queue one in the same request, but a crash between the two
+/// writes, a document left indexing by a process that died (the CLI has no lease), or a database from before jobs
+/// existed would otherwise leave it pending forever. Runs at start and then every <see cref="IngestionOptions.SweepInterval"/>;
+/// any replica may run it, since ensuring a job that exists changes nothing.
 /// </summary>
-public sealed class IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, IOptions<IngestionOptions> options,
-    TimeProvider clock, ILogger<IngestionWorker> log) : BackgroundService
+public sealed class IngestionWorker(IServiceScopeFactory scopes, JobSignal signal, IOptions<IngestionOptions> options,
+    IOptions<JobOptions> jobOptions, TimeProvider clock, ILogger<IngestionWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.WorkerEnabled) return;
-        await Task.Yield(); // let the host finish starting; the sweep below queries the database
+        await Task.Yield(); // let the host finish starting; the sweep queries the database
         var starting = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (queue.Reader.Count == 0) await SweepAsync(interrupted: starting, stoppingToken);
+                if (await SweepAsync(starting, stoppingToken) > 0) signal.Notify();
                 starting = false;
-                while (queue.Reader.TryRead(out var key)) await IndexAsync(key, stoppingToken);
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                idle.CancelAfter(options.Value.SweepInterval);
-                try { await queue.Reader.WaitToReadAsync(idle.Token); }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-            catch (Exception e)
-            {
-                // The database itself failing must not end ingestion for the life of the process.
-                log.LogError(e, "Ingestion worker loop failed; continuing after {Delay}", options.Value.SweepInterval);
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) { log.LogError(e, "Ingestion sweep failed; continuing after {Delay}", options.Value.SweepInterval); }
+            await Task.Delay(options.Value.SweepInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    /// <param name="interrupted">
-    /// Also take documents left "indexing": at start those were cut off by the previous run; later they belong to
-    /// whoever is indexing them (this worker, or a CLI on the same data directory).
-    /// </param>
-    private async Task SweepAsync(bool interrupted, CancellationToken ct)
+    /// <param name="starting">At start a document of this data left pending is taken at once; later only one that has waited a lease long.</param>
+    private async Task<int> SweepAsync(bool starting, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var jobs = scope.ServiceProvider.GetRequiredService<JobStore>();
         var now = clock.GetUtcNow();
+        var stale = starting ? now : now - jobOptions.Value.Lease;
         var waiting = await db.Documents.AsNoTracking()
-            .Where(d => d.Status == DocumentStatus.Pending || (interrupted && d.Status == DocumentStatus.Indexing)
+            .Where(d => (d.Status == DocumentStatus.Pending && d.UpdatedAt <= stale)
+                || (d.Status == DocumentStatus.Indexing && d.UpdatedAt <= now - jobOptions.Value.Lease)
                 || (d.Status == DocumentStatus.Failed && d.NextAttemptAt != null && d.NextAttemptAt <= now))
+            .Where(d => !db.Jobs.Any(j => j.Kind == JobKinds.IngestDocument && j.TenantId == d.TenantId && j.Subject == d.Id))
             .OrderBy(d => d.UpdatedAt).Take(options.Value.QueueCapacity)
             .Select(d => new DocumentKey(d.TenantId, d.Id)).ToListAsync(ct);
-        foreach (var key in waiting) queue.Enqueue(key);
-    }
-
-    private async Task IndexAsync(DocumentKey key, CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DocumentIndexer>().IndexAsync(key, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            log.LogError(e, "Indexing {Tenant}/{Document} failed unexpectedly; the next sweep tries again", key.TenantId, key.DocumentId);
-        }
+        foreach (var key in waiting) await jobs.EnsureAsync(JobKinds.IngestDocument, key.TenantId, key.DocumentId, ct);
+        if (waiting.Count > 0) log.LogInformation("Queued {Count} documents that were waiting without a job", waiting.Count);
+        return waiting.Count;
     }
 }

@@ -1,13 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Jobs;
 
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
 public static class IngestionWorkerSetup
 {
     /// <summary>
-    /// Adds the background indexer. Register it after anything that must finish first at start (migrations):
-    /// hosted services start in registration order.
+    /// Adds background indexing: the sweep that keeps every waiting document queued, and the job runner. Register it
+    /// after anything that must finish first at start (migrations): hosted services start in registration order.
     /// </summary>
-    public static IServiceCollection AddIngestionWorker(this IServiceCollection services) =>
+    public static IServiceCollection AddIngestionWorker(this IServiceCollection services)
+    {
         services.AddHostedService<IngestionWorker>();
+        return services.AddJobRunner();
+    }
+
+    /// <summary>The ingestion job kind; a host that ingests in process only (or a test stopping it) turns it off with WorkerEnabled.</summary>
+    internal static IServiceCollection AddIngestionJobs(this IServiceCollection services) =>
+        services.AddJobHandler<IngestDocumentJob>(JobKinds.IngestDocument, sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled);
 }

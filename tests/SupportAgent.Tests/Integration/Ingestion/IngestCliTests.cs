@@ -27,7 +27,7 @@ public sealed class IngestCliTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(folder, "word", "loyalty.docx"), TestFiles.Docx(("Heading1", "Points"), (null, "One point per dollar.")));
         await File.WriteAllTextAsync(Path.Combine(folder, "faq.jsonl"), "{\"id\":\"faq-1\",\"text\":\"Gift wrap costs five dollars.\"}\n{\"id\":\"faq-2\"}\n");
 
-        var exit = await CliApp.Build().Parse(["ingest", "--tenant", "acme", "--path", folder, "--data-dir", app.DataDirectory]).InvokeAsync();
+        var exit = await CliApp.Build().Parse(["ingest", "--tenant", "acme", "--path", folder, .. app.CliDataArguments]).InvokeAsync();
 
         Assert.Equal(1, exit); // faq.jsonl line 2 has no text
         using var admin = app.ClientWithKey(keys.Admin);
@@ -35,7 +35,7 @@ public sealed class IngestCliTests : IDisposable
         var documents = list.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("status").GetString());
         Assert.Equal(new Dictionary<string, string?> { ["faq-1"] = "indexed", ["loyalty"] = "indexed", ["returns-policy"] = "indexed" }, documents);
 
-        var again = await CliApp.Build().Parse(["ingest", "--tenant", "acme", "--path", Path.Combine(folder, "returns-policy.md"), "--data-dir", app.DataDirectory]).InvokeAsync();
+        var again = await CliApp.Build().Parse(["ingest", "--tenant", "acme", "--path", Path.Combine(folder, "returns-policy.md"), .. app.CliDataArguments]).InvokeAsync();
         Assert.Equal(0, again);
     }
 
@@ -45,7 +45,7 @@ public sealed class IngestCliTests : IDisposable
         await app.CreateTenantAsync("acme");
         await File.WriteAllTextAsync(Path.Combine(folder, "note.md"), "# Note\n\nText.");
 
-        var exit = await CliApp.Build().Parse(["ingest", "--tenant", "nobody", "--path", folder, "--data-dir", app.DataDirectory]).InvokeAsync();
+        var exit = await CliApp.Build().Parse(["ingest", "--tenant", "nobody", "--path", folder, .. app.CliDataArguments]).InvokeAsync();
 
         Assert.Equal(2, exit);
     }

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Hosting;
+
+namespace SupportAgent.Core.Data;
+
+/// <summary>
+/// One model, two engines: SQLite (a file in the data directory, one process) or PostgreSQL (shared by replicas).
+/// Each engine has its own migrations, because the SQL each generates differs; SQLite's live in this assembly.
+/// </summary>
+public static class DatabaseProviders
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string PostgresMigrationsAssembly = "SupportAgent.Data.Postgres";
+
+    public static DbContextOptionsBuilder UseSupportDatabase(this DbContextOptionsBuilder options, DatabaseOptions db, string dataDirectory)
+    {
+        if (db.Provider == Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(db.ConnectionString))
+                throw new InvalidOperationException("SupportAgent:Database:ConnectionString is required when the provider is 'postgres'.");
+            // No retrying execution strategy: the code opens its own transactions, which such a strategy refuses.
+            return options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+        Directory.CreateDirectory(dataDirectory);
+        return options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
+    }
+}

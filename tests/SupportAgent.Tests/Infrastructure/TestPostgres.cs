@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace SupportAgent.Tests.Infrastructure;
+
+/// <summary>
+/// The real PostgreSQL the suite runs against when <see cref="TestDatabase.Provider"/> is <c>postgres</c>:
+/// <c>SUPPORTAGENT_TEST_POSTGRES</c> (a superuser connection string, as CI sets it) or, without it, a server of
+/// Debian's PostgreSQL started for this test run. Each app gets a database of its own, named after its data
+/// directory so a restarted app finds its data again.
+/// </summary>
+internal static class TestPostgres
+{
+    private static readonly Lazy<string> Admin = new(() =>
+        Environment.GetEnvironmentVariable("SUPPORTAGENT_TEST_POSTGRES") is { Length: > 0 } configured ? configured : StartServer());
+
+    public static string AdminConnectionString => Admin.Value;
+
+    public static string DatabaseFor(string dataDirectory) =>
+        "sa_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)))[..20];
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Creates the database unless it exists (a restart on the same data directory).</summary>
+    public static string CreateDatabase(string dataDirectory)
+    {
+        var name = DatabaseFor(dataDirectory);
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+        return ConnectionStringFor(name);
+    }
+
+    public static void DropDatabase(string dataDirectory)
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseFor(dataDirectory)}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
+    private static string StartServer()
+    {
+        // Debian installs each major version side by side; take the newest.
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+            .Select(d => Path.Combine(d, "bin")).First(d => File.Exists(Path.Combine(d, "initdb")));
+        var scratch = LocalProcessServer.Scratch("postgres", owner: "postgres");
+        var data = Path.Combine(scratch, "data");
+        LocalProcessServer.Run($"{bin}/initdb", $"-D {data} -U postgres --auth=trust -E UTF8 --no-sync", user: "postgres");
+        var port = LocalProcessServer.FreePort();
+        // Durability is not under test here: no fsync keeps hundreds of small test databases fast.
+        LocalProcessServer.Start($"{bin}/postgres",
+            $"-D {data} -p {port} -k {scratch} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
+            user: "postgres", scratch);
+        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                connection.Open();
+                return connectionString;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline) { Thread.Sleep(100); }
+        }
+    }
+}

@@ -16,6 +16,7 @@ public static class CliApp
         ReindexCommand.Create(),
         EvalCommand.Create(),
         TriageCommand.Create(),
+        ConfidenceCommand.Create(),
         DatasetsCommand.Create(),
         BenchCommand.Create(),
     };

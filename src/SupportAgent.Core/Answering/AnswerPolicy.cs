@@ -13,6 +13,8 @@ public static class AnswerPolicy
         if (triage.Sensitive) reasons.Add(EscalationReasons.Sensitive);
         if (triage.WantsHuman) reasons.Add(EscalationReasons.WantsHuman);
         if (triage.Urgency == "high" && settings.EscalateUrgent) reasons.Add(EscalationReasons.Urgent);
+        // An action only a person can take escalates whatever retrieval finds; no tenant switch turns it off.
+        if (triage.ActionRequest) reasons.Add(EscalationReasons.ActionRequest);
         if (triage.OutOfScope && settings.EscalateOutOfScope) reasons.Add(EscalationReasons.OutOfScope);
         if (retrieval.Unavailable) reasons.Add(EscalationReasons.RetrievalUnavailable);
         else if (retrieval.Confidence < settings.AnswerThreshold) reasons.Add(EscalationReasons.LowConfidence);

@@ -6,6 +6,7 @@ public static class EscalationReasons
     public const string Sensitive = "sensitive";
     public const string WantsHuman = "wants_human";
     public const string Urgent = "urgent";
+    public const string ActionRequest = "action_request";
     public const string OutOfScope = "out_of_scope";
     public const string RetrievalUnavailable = "retrieval_unavailable";
     public const string LowConfidence = "low_confidence";
@@ -13,7 +14,7 @@ public static class EscalationReasons
     public const string Ungrounded = "ungrounded";
 
     public static readonly IReadOnlyList<string> BySpecificity =
-        [Sensitive, WantsHuman, Urgent, OutOfScope, RetrievalUnavailable, LowConfidence, GenerationFailed, Ungrounded];
+        [Sensitive, WantsHuman, Urgent, ActionRequest, OutOfScope, RetrievalUnavailable, LowConfidence, GenerationFailed, Ungrounded];
 
     public static string? MostSpecific(IEnumerable<string> reasons)
     {

@@ -1,53 +1,101 @@
+using SupportAgent.Core.Answering.Semantic;
 using SupportAgent.Core.Conversations;
-using SupportAgent.Core.Knowledge.Chunking;
 using SupportAgent.Core.Retrieval;
 
 namespace SupportAgent.Core.Answering;
 
 /// <summary>
-/// The answerer used when no LLM is configured: it finds the sentences that best match the question among the top
-/// passages, quotes them verbatim from one passage and cites it. It cannot hallucinate, which is why it is the default.
+/// The answerer used when no LLM is configured: it quotes, verbatim, the 1–3 sentences of the best passages that are
+/// most similar in meaning to the question (sentence vectors from the shipped model; shared words when the embedder
+/// is lexical), adds the sentence before one that only refers back to its subject ("It takes 3–5 days."), and cites
+/// each sentence. Headings, table rows and list fragments are never quoted: with nothing quotable the answer is not
+/// grounded and the policy escalates. It cannot hallucinate, which is why it is the default.
 /// </summary>
-public sealed class ExtractiveAnswerer : IAnswerGenerator
+public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : IAnswerGenerator
 {
     public const string ModelName = "extractive";
     private const int MaxSentences = 3;
     private const int CandidatePassages = 3;
 
-    public Task<GeneratedAnswer> GenerateAsync(AnswerRequest request, CancellationToken ct)
+    /// <summary>Sentences this close to the best one (cosine) are quoted with it; further ones answer something else.</summary>
+    private const double SemanticMargin = 0.08;
+
+    public async Task<GeneratedAnswer> GenerateAsync(AnswerRequest request, CancellationToken ct)
     {
-        if (request.Passages.Count == 0)
-            return Task.FromResult(new GeneratedAnswer("", [], ModelName, Grounded: false));
-        var terms = TextAnalysis.Terms(request.Question).ToHashSet();
-        // The passage holding the single best-matching sentence is quoted; ties go to the better-ranked passage.
-        var best = request.Passages.Take(CandidatePassages)
-            .Select((p, rank) => (Passage: p, Rank: rank, Overlap: Sentences(p.Chunk.Text).Select(s => Relevance(request.Question, s, terms)).DefaultIfEmpty(0).Max()))
-            .OrderByDescending(x => x.Overlap).ThenBy(x => x.Rank)
-            .First().Passage;
-        var quote = Quote(request.Question, best.Chunk.Text);
-        var citation = new Citation(best.Chunk.DocumentId, best.Chunk.Title, best.Chunk.ChunkId, Snippet(quote), best.Chunk.Url, best.Chunk.Heading);
-        return Task.FromResult(new GeneratedAnswer($"{quote} [1]", [citation], ModelName));
+        var candidates = request.Passages.Take(CandidatePassages)
+            .SelectMany((p, rank) => PassageSentences.Split(p.Chunk.Text).Select(s => new Candidate(p, rank, s)))
+            .ToList();
+        var quotable = candidates.Where(c => c.Sentence.Quotable).ToList();
+        if (quotable.Count == 0) return new GeneratedAnswer("", [], ModelName, Grounded: false);
+
+        var scored = embeddings is { Semantic: true }
+            ? await SemanticScoresAsync(request.Question, quotable, ct)
+            : LexicalScores(request.Question, quotable);
+        var chosen = Choose(scored, candidates, semantic: embeddings is { Semantic: true });
+        return Compose(chosen);
     }
 
-    /// <summary>The passage's sentences that share most terms with the question, kept in their original order.</summary>
-    internal static string Quote(string question, string passage)
+    private async Task<List<(Candidate Candidate, double Score)>> SemanticScoresAsync(string question, List<Candidate> quotable, CancellationToken ct)
+    {
+        var query = await embeddings!.QueryAsync(question, ct);
+        var vectors = await embeddings.PassagesAsync([.. quotable.Select(c => c.Sentence.Text)], ct);
+        var terms = TextAnalysis.Terms(question).ToHashSet();
+        // Similarity decides; the kind of fact asked for ("how long" → a duration), shared words and the passage's
+        // rank only break near ties, so a paraphrase with no word in common still finds its sentence.
+        return [.. quotable.Select((c, i) => (c, SentenceEmbeddings.Cosine(query, vectors[i])
+            + 0.04 * AnswerType.Match(question, c.Sentence.Text)
+            + 0.01 * Math.Min(3, TextAnalysis.Terms(c.Sentence.Text).Count(terms.Contains))
+            - 0.01 * c.Rank))];
+    }
+
+    private static List<(Candidate Candidate, double Score)> LexicalScores(string question, List<Candidate> quotable)
     {
         var terms = TextAnalysis.Terms(question).ToHashSet();
-        var sentences = Sentences(passage);
-        var chosen = sentences
-            .Select((s, i) => (Index: i, Overlap: Relevance(question, s, terms)))
-            .Where(x => x.Overlap > 0)
-            .OrderByDescending(x => x.Overlap).ThenBy(x => x.Index)
-            .Take(MaxSentences)
-            .OrderBy(x => x.Index)
-            .Select(x => sentences[x.Index])
-            .ToList();
-        return string.Join(" ", chosen.Count > 0 ? chosen : sentences.Take(2));
+        return [.. quotable.Select(c => (c, Relevance(question, c.Sentence.Text, terms) - 0.1 * c.Rank))];
     }
 
-    private static List<string> Sentences(string passage) => [.. TextSplitter.Paragraphs(passage).SelectMany(TextSplitter.Sentences)];
+    /// <summary>
+    /// The best sentence and up to two more nearly as good, each with its antecedent when it needs one. Semantic
+    /// scores are comparable across passages, so the others may come from another candidate passage; shared-word
+    /// counts are not, so the lexical path quotes the best sentence's passage only, every sentence sharing a word.
+    /// </summary>
+    private static List<Candidate> Choose(List<(Candidate Candidate, double Score)> scored, List<Candidate> all, bool semantic)
+    {
+        var ranked = scored.OrderByDescending(x => x.Score).ToList();
+        var best = ranked[0];
+        var picked = (semantic
+                ? ranked.Where(x => x.Score >= best.Score - SemanticMargin)
+                : ranked.Where(x => x == best || (x.Candidate.Passage == best.Candidate.Passage && x.Score > 0)))
+            .Take(MaxSentences).Select(x => x.Candidate).ToList();
+        foreach (var sentence in picked.ToList())
+            if (NeedsAntecedent(sentence.Sentence.Text) && all.FirstOrDefault(c => c.Passage == sentence.Passage && c.Sentence.Index == sentence.Sentence.Index - 1) is { Sentence.Quotable: true } before
+                && !picked.Contains(before))
+                picked.Add(before);
+        // Quote passage by passage (the best one first), each in its own reading order.
+        var passageOrder = picked.Select(c => c.Rank).Distinct().ToList();
+        return [.. picked.OrderBy(c => passageOrder.IndexOf(c.Rank)).ThenBy(c => c.Sentence.Index)];
+    }
 
-    /// <summary>Shared content terms, plus one when the sentence holds the kind of fact asked for (a duration, an amount).</summary>
+    /// <summary>A sentence opening with a pronoun that points back ("It", "This", "They") names its subject in the sentence before.</summary>
+    private static bool NeedsAntecedent(string sentence)
+    {
+        var first = TextAnalysis.Words(sentence).FirstOrDefault();
+        return first is "it" or "this" or "that" or "these" or "those" or "they" or "them" or "each" or "both" or "otherwise" or "there";
+    }
+
+    private static GeneratedAnswer Compose(List<Candidate> chosen)
+    {
+        var order = chosen.Select(c => c.Passage).Distinct().ToList();
+        var text = string.Join(" ", chosen.Select(c => $"{c.Sentence.Text} [{order.IndexOf(c.Passage) + 1}]"));
+        var citations = order.Select(p =>
+        {
+            var quoted = string.Join(" ", chosen.Where(c => c.Passage == p).Select(c => c.Sentence.Text));
+            return new Citation(p.Chunk.DocumentId, p.Chunk.Title, p.Chunk.ChunkId, Snippet(quoted), p.Chunk.Url, p.Chunk.Heading);
+        }).ToList();
+        return new GeneratedAnswer(text, citations, ModelName);
+    }
+
+    /// <summary>Shared content terms, plus one and a half when the sentence holds the kind of fact asked for (a duration, an amount).</summary>
     private static double Relevance(string question, string sentence, HashSet<string> terms)
     {
         var overlap = TextAnalysis.Terms(sentence).Count(terms.Contains);
@@ -55,4 +103,6 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
     }
 
     private static string Snippet(string text) => text.Length <= 300 ? text : text[..297].TrimEnd() + "…";
+
+    private sealed record Candidate(Passage Passage, int Rank, PassageSentence Sentence);
 }

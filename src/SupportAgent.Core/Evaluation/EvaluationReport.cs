@@ -14,6 +14,8 @@ public static class MetricNames
     public const string HitAt1 = "hitAt1", HitAt5 = "hitAt5", RecallAt5 = "recallAt5", Mrr = "mrr";
     public const string DecisionAccuracy = "decisionAccuracy", AutoAnswerPrecision = "autoAnswerPrecision", EscalationRecall = "escalationRecall";
     public const string CategoryAccuracy = "categoryAccuracy", CategoryMacroF1 = "categoryMacroF1";
+    /// <summary>Answered citing an expected source (when the case names sources), or escalated when it must be: what the customer experienced.</summary>
+    public const string DecidedRight = "decidedRight";
     public const string LatencyP50Ms = "latencyP50Ms", LatencyP95Ms = "latencyP95Ms";
 
     /// <summary>Metrics where lower is better; every other metric is better when higher.</summary>

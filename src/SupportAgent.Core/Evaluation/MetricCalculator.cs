@@ -28,6 +28,11 @@ public static class MetricCalculator
         failures.AddRange(decided.Where(o => o.Decision != o.Case.ExpectedDecision).Select(o =>
             new EvaluationFailure(o.Case.Id, MetricNames.DecisionAccuracy, o.Case.ExpectedDecision!, o.Decision)));
 
+        // A right decision to answer still fails the customer when the reply quotes the wrong article.
+        metrics[MetricNames.DecidedRight] = Mean(decided, DecidedRight);
+        failures.AddRange(decided.Where(o => o.Decision == o.Case.ExpectedDecision && DecidedRight(o) == 0).Select(o =>
+            new EvaluationFailure(o.Case.Id, MetricNames.DecidedRight, string.Join(", ", o.Case.ExpectedSources!), string.Join(", ", o.CitedDocuments ?? []))));
+
         var categorised = outcomes.Where(o => o.Case.ExpectedCategory is not null).ToList();
         metrics[MetricNames.CategoryAccuracy] = Mean(categorised, o => o.Category == o.Case.ExpectedCategory ? 1 : 0);
         metrics[MetricNames.CategoryMacroF1] = new Metric(categorised.Count == 0 ? null : MacroF1(categorised), categorised.Count);
@@ -39,6 +44,11 @@ public static class MetricCalculator
         metrics[MetricNames.LatencyP95Ms] = new Metric(Percentile(latencies, 0.95), latencies.Count);
         return new EvaluationReport(metrics, failures);
     }
+
+    private static double DecidedRight(CaseOutcome o) =>
+        o.Decision != o.Case.ExpectedDecision ? 0
+        : o.Decision == "escalate" || o.Case.ExpectedSources is not { Count: > 0 } ? 1
+        : (o.CitedDocuments ?? []).Any(o.Case.ExpectedSources.Contains) ? 1 : 0;
 
     private static double Hit(CaseOutcome o, int k) => o.RetrievedDocuments.Take(k).Any(o.Case.ExpectedSources!.Contains) ? 1 : 0;
 

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using SupportAgent.Core.Answering.Semantic;
 using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Retrieval.Embeddings;
 
 namespace SupportAgent.Core.Retrieval;
 
 /// <summary>Turns a customer message (and its conversation) into ranked, confidence-scored passages from the tenant's index.</summary>
-public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
+    PassageConfidence? confidence = null)
 {
     public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, int k, CancellationToken ct)
     {
@@ -32,7 +34,8 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
             .Select(p => p.Passage)
             .Take(k)
             .ToList();
-        return new RetrievalResult(query, passages);
+        // The answer/escalate confidence: calibrated semantic similarity when the embedder has a calibration (see PassageConfidence).
+        return new RetrievalResult(query, confidence is null ? passages : await confidence.ScoreAsync(question, passages, ct));
     }
 
     private const double CoverageWeight = 1.5;

@@ -58,7 +58,8 @@ public sealed class RuleTriage : ITriage
             Sentiment: negative ? "negative" : "neutral",
             WantsHuman: WantsHuman.Matches(text) || RepeatedFailure.Detect(text, history),
             Sensitive: Sensitive.Matches(text),
-            OutOfScope: false));
+            OutOfScope: false,
+            ActionRequest: ActionRequests.Detect(text)));
     }
 
     /// <summary>Mostly capitals over several words reads as shouting.</summary>

@@ -1,5 +1,6 @@
 namespace SupportAgent.Core.Triage;
 
+/// <param name="ActionRequest">The customer asks us to do something the agent cannot (refund, cancel, change an account).</param>
 public sealed record TriageResult(
     string Category,
     double CategoryConfidence,
@@ -7,4 +8,5 @@ public sealed record TriageResult(
     string Sentiment,
     bool WantsHuman,
     bool Sensitive,
-    bool OutOfScope);
+    bool OutOfScope,
+    bool ActionRequest = false);

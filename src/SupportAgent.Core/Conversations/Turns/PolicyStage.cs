@@ -4,7 +4,7 @@ namespace SupportAgent.Core.Conversations.Turns;
 
 /// <summary>
 /// Answer or escalate, before any text is generated. An approved answer is sent whenever triage does not say a person
-/// is needed (sensitive, asks for a human, urgent): staff already vouched for it, so retrieval confidence and scope
+/// is needed (sensitive, asks for a human, urgent, asks for an action only a person can take): staff already vouched for it, so retrieval confidence and scope
 /// do not hold it back.
 /// </summary>
 public sealed class PolicyStage : QuietStage
@@ -15,7 +15,7 @@ public sealed class PolicyStage : QuietStage
     {
         var outcome = turn.Outcome;
         var triaged = outcome.Triage;
-        if (outcome.Approved is { } approved && !(triaged.Sensitive || triaged.WantsHuman || triaged.Urgency == "high"))
+        if (outcome.Approved is { } approved && !(triaged.Sensitive || triaged.WantsHuman || triaged.ActionRequest || triaged.Urgency == "high"))
         {
             outcome.Answer = new GeneratedAnswer(approved.Answer.Answer, [ApprovedAnswers.CitationOf(approved.Answer)], ApprovedAnswers.ModelName);
             return Task.CompletedTask;

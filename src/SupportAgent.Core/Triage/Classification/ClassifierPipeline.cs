@@ -5,13 +5,14 @@ namespace SupportAgent.Core.Triage.Classification;
 
 /// <summary>
 /// Feature engineering for short customer messages: TF-IDF over stemmed word uni+bigrams plus TF-IDF over raw
-/// character 2–5-grams (robust to typos and morphology), each L2-normalised, into a maximum-entropy model whose
-/// scores are class probabilities. ML.NET's default featurizer (word unigrams + char trigrams, no IDF) is weaker
-/// on short, paraphrased intents.
+/// character 2–5-grams (robust to typos and morphology), each L2-normalised, plus the message's sentence embedding
+/// when the tenant has a semantic embedder (it carries meaning across wordings no n-gram shares: "card got eaten by
+/// the ATM" / "machine swallowed my card"), into a maximum-entropy model whose scores are class probabilities.
+/// ML.NET's default featurizer (word unigrams + char trigrams, no IDF) is weaker on short, paraphrased intents.
 /// </summary>
 internal static class ClassifierPipeline
 {
-    public static IEstimator<ITransformer> Build(MLContext ml)
+    public static IEstimator<ITransformer> Build(MLContext ml, int vectorDimensions)
     {
         var words = new TextFeaturizingEstimator.Options
         {
@@ -31,10 +32,11 @@ internal static class ClassifierPipeline
             CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 5, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
+        string[] features = vectorDimensions > 0 ? ["WordFeatures", "CharFeatures", nameof(ClassifierInput.Vector)] : ["WordFeatures", "CharFeatures"];
         return ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("WordFeatures", words, nameof(ClassifierInput.Stemmed)))
             .Append(ml.Transforms.Text.FeaturizeText("CharFeatures", chars, nameof(ClassifierInput.Text)))
-            .Append(ml.Transforms.Concatenate("Features", "WordFeatures", "CharFeatures"))
+            .Append(ml.Transforms.Concatenate("Features", features))
             // SDCA with its automatic L2 and convergence-based stopping (0.870 on a held-back fifth of BANKING77) beat
             // hand-set L2 = 1e-4 / 30 epochs (0.833); L-BFGS with L2 = 1 scored 0.878 but trained 4.5 times slower,
             // too slow for retraining on upload. See docs/evaluation.md.

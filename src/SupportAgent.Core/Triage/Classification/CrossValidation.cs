@@ -5,19 +5,22 @@ public sealed record CrossValidationResult(int Examples, int Categories, int Fol
 /// <summary>k-fold cross-validation of the tenant classifier: every example is predicted by a model that never saw it.</summary>
 public static class CrossValidation
 {
-    public static CrossValidationResult Run(IReadOnlyList<LabelledExample> examples, int folds, int seed = 1, int? onlyFolds = null, Action<string>? progress = null)
+    /// <param name="vectors">Each example's sentence vector, or null for n-gram features only.</param>
+    public static CrossValidationResult Run(IReadOnlyList<LabelledExample> examples, int folds, int seed = 1, int? onlyFolds = null,
+        Action<string>? progress = null, IReadOnlyList<float[]>? vectors = null)
     {
+        var rows = ClassifierTrainer.Rows(examples, vectors);
         var expected = new List<string>();
         var predicted = new List<string>();
         var foldAccuracies = new List<double>();
         for (var fold = 0; fold < (onlyFolds ?? folds); fold++)
         {
-            var (train, test) = ClassifierTrainer.Split(examples, folds, fold, seed);
-            var model = ClassifierTrainer.Fit(train, seed, threshold: 0);
-            var predictions = model.PredictAll(test.Select(e => e.Text));
-            var correct = test.Zip(predictions).Count(x => x.First.Category == x.Second.Category);
+            var (train, test) = ClassifierTrainer.Split(rows, folds, fold, seed);
+            var model = ClassifierTrainer.Fit(train, seed, OutOfScopeLimits.None);
+            var predictions = model.PredictAll([.. test.Select(r => r.Example.Text)], vectors is null ? null : [.. test.Select(r => r.Vector!)]);
+            var correct = test.Zip(predictions).Count(x => x.First.Example.Category == x.Second.Category);
             foldAccuracies.Add((double)correct / test.Count);
-            expected.AddRange(test.Select(e => e.Category));
+            expected.AddRange(test.Select(r => r.Example.Category));
             predicted.AddRange(predictions.Select(p => p.Category));
             progress?.Invoke($"fold {fold + 1}/{folds}: accuracy {foldAccuracies[^1]:F4} ({test.Count} messages)");
         }

@@ -1,8 +1,12 @@
 namespace SupportAgent.Core.Triage.Classification;
 
 /// <summary>What staff and admins see about a tenant's classifier; written next to the model file.</summary>
+/// <param name="OutOfScopeBelow">Calibrated top probability below which a message fits no category.</param>
+/// <param name="NearestBelow">Calibrated similarity to the nearest training example below which a message fits no category.</param>
+/// <param name="EmbeddingModel">The embedding model the sentence-vector features came from (null: n-grams only).</param>
 public sealed record TriageModelStatus(
-    string State, int Examples, IReadOnlyList<string> Categories, double? OutOfScopeBelow, DateTimeOffset? TrainedAt, string? Error)
+    string State, int Examples, IReadOnlyList<string> Categories, double? OutOfScopeBelow, DateTimeOffset? TrainedAt, string? Error,
+    double? NearestBelow = null, string? EmbeddingModel = null)
 {
     public const string None = "none", Training = "training", Ready = "ready", Failed = "failed";
 }

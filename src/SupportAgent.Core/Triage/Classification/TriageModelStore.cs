@@ -7,8 +7,9 @@ using SupportAgent.Core.Hosting;
 namespace SupportAgent.Core.Triage.Classification;
 
 /// <summary>
-/// Per-tenant models under <c>{DataDirectory}/models/{tenant}/</c>: <c>triage.zip</c> (ML.NET) and <c>triage.json</c>
-/// (status and calibrated threshold). Loaded lazily and cached, so a restart picks up the last trained model.
+/// Per-tenant models under <c>{DataDirectory}/models/{tenant}/</c>: <c>triage.zip</c> (ML.NET), <c>triage.json</c>
+/// (status and calibrated limits) and <c>triage.vectors</c> (the training examples' sentence vectors, for the distance
+/// to the nearest example). Loaded lazily and cached, so a restart picks up the last trained model.
 /// Files are written to a temporary name and moved into place, so a reader never sees half a model.
 /// </summary>
 public sealed class TriageModelStore(IOptions<SupportAgentOptions> options)
@@ -40,6 +41,7 @@ public sealed class TriageModelStore(IOptions<SupportAgentOptions> options)
         var model = Path.Combine(folder, "triage.zip");
         new MLContext().Model.Save(classifier.Model, classifier.InputSchema, model + ".tmp");
         File.Move(model + ".tmp", model, overwrite: true);
+        WriteVectors(Path.Combine(folder, "triage.vectors"), classifier.ExampleVectors);
         File.WriteAllText(Path.Combine(folder, "triage.json.tmp"), JsonSerializer.Serialize(status, Json));
         File.Move(Path.Combine(folder, "triage.json.tmp"), Path.Combine(folder, "triage.json"), overwrite: true);
         cache[tenantId] = new Lazy<TextClassifier?>(classifier);
@@ -52,6 +54,35 @@ public sealed class TriageModelStore(IOptions<SupportAgentOptions> options)
         if (!File.Exists(model)) return null;
         var ml = new MLContext(seed: 1);
         var transformer = ml.Model.Load(model, out var schema);
-        return new TextClassifier(ml, transformer, schema, Status(tenantId).OutOfScopeBelow ?? 0);
+        var status = Status(tenantId);
+        var vectors = ReadVectors(Path.Combine(Folder(tenantId), "triage.vectors"));
+        var limits = new OutOfScopeLimits(status.OutOfScopeBelow ?? 0, status.NearestBelow ?? -1);
+        return new TextClassifier(ml, transformer, schema, limits, vectors, vectors.FirstOrDefault()?.Length ?? 0) { EmbeddingModel = status.EmbeddingModel };
+    }
+
+    /// <summary>Row count, width, then the floats; written beside and moved into place like the model.</summary>
+    private static void WriteVectors(string path, float[][] vectors)
+    {
+        using (var writer = new BinaryWriter(File.Create(path + ".tmp")))
+        {
+            writer.Write(vectors.Length);
+            writer.Write(vectors.FirstOrDefault()?.Length ?? 0);
+            foreach (var vector in vectors) writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+        }
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static float[][] ReadVectors(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var reader = new BinaryReader(File.OpenRead(path));
+        var (rows, width) = (reader.ReadInt32(), reader.ReadInt32());
+        var vectors = new float[rows][];
+        for (var i = 0; i < rows; i++)
+        {
+            vectors[i] = new float[width];
+            reader.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vectors[i].AsSpan()));
+        }
+        return vectors;
     }
 }

@@ -11,7 +11,8 @@ namespace SupportAgent.Core.Triage.Classification;
 /// Retrains tenants' classifiers in the background, one at a time (training is CPU-heavy and must not starve chat).
 /// The previous model keeps serving until the new one is saved; a failed training leaves it in place.
 /// </summary>
-public sealed class TriageTrainingQueue(IServiceScopeFactory scopes, TriageModelStore store, TimeProvider clock, ILogger<TriageTrainingQueue> log)
+public sealed class TriageTrainingQueue(IServiceScopeFactory scopes, TriageModelStore store, MessageVectors vectors, TimeProvider clock,
+    ILogger<TriageTrainingQueue> log)
     : BackgroundService
 {
     private readonly Channel<string> queue = Channel.CreateUnbounded<string>();
@@ -41,8 +42,11 @@ public sealed class TriageTrainingQueue(IServiceScopeFactory scopes, TriageModel
         var categories = examples.Select(e => e.Category).Distinct().Order().ToList();
         try
         {
-            var classifier = await Task.Run(() => ClassifierTrainer.Train(examples), ct);
-            store.Save(tenantId, classifier, new TriageModelStatus(TriageModelStatus.Ready, examples.Count, categories, classifier.OutOfScopeBelow, clock.GetUtcNow(), null));
+            var embedded = await vectors.EmbedAsync([.. examples.Select(e => e.Text)], ct);
+            var classifier = await Task.Run(() => ClassifierTrainer.Train(examples, embedded), ct);
+            classifier.EmbeddingModel = embedded is null ? null : vectors.ModelId;
+            store.Save(tenantId, classifier, new TriageModelStatus(TriageModelStatus.Ready, examples.Count, categories, classifier.Limits.Probability,
+                clock.GetUtcNow(), null, classifier.Limits.Nearest, classifier.EmbeddingModel));
             log.LogInformation("Trained triage classifier for {Tenant}: {Examples} examples, {Categories} categories", tenantId, examples.Count, categories.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)

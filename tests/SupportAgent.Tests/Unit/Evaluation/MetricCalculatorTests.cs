@@ -11,7 +11,7 @@ public sealed class MetricCalculatorTests
     // d: no gold sources; escalated, expected escalate; no expected category
     private static readonly CaseOutcome[] Outcomes =
     [
-        new(new("a", "q", ExpectedSources: ["d1"], ExpectedDecision: "answer", ExpectedCategory: "billing"), ["d2", "d1", "d5"], "answer", "billing", 10),
+        new(new("a", "q", ExpectedSources: ["d1"], ExpectedDecision: "answer", ExpectedCategory: "billing"), ["d2", "d1", "d5"], "answer", "billing", 10, CitedDocuments: ["d1"]),
         new(new("b", "q", ExpectedSources: ["d3", "d4"], ExpectedDecision: "answer", ExpectedCategory: "billing"), ["d4", "d6"], "escalate", "shipping", 30),
         new(new("c", "q", ExpectedSources: ["d9"], ExpectedDecision: "escalate", ExpectedCategory: "shipping"), ["d1", "d2", "d3", "d4", "d5", "d9"], "answer", "shipping", 20),
         new(new("d", "q", ExpectedDecision: "escalate"), [], "escalate", "other", 40),
@@ -27,6 +27,7 @@ public sealed class MetricCalculatorTests
     [InlineData(MetricNames.DecisionAccuracy, 2.0 / 4, 4)]      // a and d right
     [InlineData(MetricNames.AutoAnswerPrecision, 1.0 / 2, 2)]   // answered a (right) and c (wrong)
     [InlineData(MetricNames.EscalationRecall, 1.0 / 2, 2)]      // c missed, d caught
+    [InlineData(MetricNames.DecidedRight, 2.0 / 4, 4)]          // a answered from its gold, d escalated
     [InlineData(MetricNames.CategoryAccuracy, 2.0 / 3, 3)]
     [InlineData(MetricNames.LatencyP50Ms, 20, 4)]
     [InlineData(MetricNames.LatencyP95Ms, 40, 4)]
@@ -52,6 +53,17 @@ public sealed class MetricCalculatorTests
         var miss = Report.Failures.Single(f => f.Id == "c" && f.Metric == MetricNames.HitAt5);
         Assert.Equal("d9", miss.Expected);
         Assert.Equal("d1, d2, d3, d4, d5", miss.Actual);
+    }
+
+    [Fact]
+    public void AnAnswerQuotingTheWrongArticleIsARightDecisionButNotDecidedRight()
+    {
+        var report = MetricCalculator.Calculate([new(new("w", "q", ExpectedSources: ["d1"], ExpectedDecision: "answer"), ["d2", "d1"], "answer", null, 5, CitedDocuments: ["d2"])]);
+
+        Assert.Equal(1, report.Metrics[MetricNames.DecisionAccuracy].Value);
+        Assert.Equal(0, report.Metrics[MetricNames.DecidedRight].Value);
+        var failure = Assert.Single(report.Failures, f => f.Metric == MetricNames.DecidedRight);
+        Assert.Equal(("d1", "d2"), (failure.Expected, failure.Actual));
     }
 
     [Fact]

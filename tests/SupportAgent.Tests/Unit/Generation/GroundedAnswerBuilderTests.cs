@@ -72,4 +72,26 @@ public sealed class GroundedAnswerBuilderTests
         Assert.False(builder.Grounded);
         Assert.Equal("Orders to Canada are delivered in 5 to 8 business days [1].", released);
     }
+
+    [Theory]
+    [InlineData("\" [1]")]
+    [InlineData(".\" [1]")]
+    [InlineData("Yes [2].")]
+    [InlineData("Sure, here it is: [1]")]
+    public void ASentenceWithNoContentWordsIsNeverSentAsAnAnswer(string text)
+    {
+        var (builder, released) = Stream(text);
+
+        Assert.False(builder.Grounded);
+        Assert.Equal("", released);
+    }
+
+    [Fact]
+    public void AnAnswerWithoutASingleSupportedSentenceIsNotGrounded()
+    {
+        var (builder, released) = Stream("Great question! Happy to help. Let me know if there is anything else.");
+
+        Assert.False(builder.Grounded);
+        Assert.Equal("", released);
+    }
 }

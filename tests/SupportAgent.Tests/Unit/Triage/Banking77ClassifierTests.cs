@@ -23,8 +23,8 @@ public sealed class Banking77ClassifierTests(ITestOutputHelper output)
         var reducedTrain = train.GroupBy(e => e.Category).SelectMany(g => g.Take(30)).ToList();
         var reducedTest = test.Take(600).ToList();
 
-        var classifier = ClassifierTrainer.Fit(reducedTrain, seed: 1, threshold: 0);
-        var predicted = classifier.PredictAll(reducedTest.Select(e => e.Text)).Select(p => p.Category).ToList();
+        var classifier = ClassifierTrainer.Fit(reducedTrain, seed: 1);
+        var predicted = classifier.PredictAll([.. reducedTest.Select(e => e.Text)]).Select(p => p.Category).ToList();
         var accuracy = Metrics.Accuracy([.. reducedTest.Select(e => e.Category)], predicted);
 
         output.WriteLine($"accuracy {accuracy:F3} on {reducedTest.Count} held-back messages, trained on {reducedTrain.Count}");

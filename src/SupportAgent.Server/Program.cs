@@ -20,6 +20,7 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseConsoleProtection();
 app.UseStaticFiles();
 app.UseWidgetCors();
 app.UseAuthentication();

@@ -9,6 +9,7 @@ public static class CliApp
     public static RootCommand Build() => new("SupportAgent command line: manage tenants, ingest knowledge and evaluate, without the server.")
     {
         GlobalOptions.DataDirectory,
+        GlobalOptions.Settings,
         GlobalOptions.Postgres,
         TenantsCommand.Create(),
         IngestCommand.Create(),

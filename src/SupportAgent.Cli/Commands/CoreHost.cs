@@ -19,8 +19,11 @@ internal static class CoreHost
             builder.Configuration["SupportAgent:DataDirectory"] = dataDirectory;
         if (parse.GetValue(GlobalOptions.Postgres) is { } postgres)
             (builder.Configuration["SupportAgent:Database:Provider"], builder.Configuration["SupportAgent:Database:ConnectionString"]) = (DatabaseProviders.Postgres, postgres);
+        foreach (var setting in parse.GetValue(GlobalOptions.Settings) ?? [])
+            if (setting.Split('=', 2) is [var key, var value]) builder.Configuration[key.Trim()] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        CliSecrets.Add(builder.Services);
         builder.Services.AddSupportAgentCore();
         var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

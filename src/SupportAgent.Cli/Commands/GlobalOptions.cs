@@ -11,6 +11,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Any setting for this run, as the server would read it (e.g. <c>--set SupportAgent:Llm:Model=gpt-4o-mini</c>).</summary>
+    public static readonly Option<string[]> Settings = new("--set")
+    {
+        Description = "Override a setting for this run: key=value (repeatable), keys as in appsettings.json",
+        Recursive = true,
+    };
+
     /// <summary>Points the CLI at a server's PostgreSQL database (overrides SupportAgent:Database).</summary>
     public static readonly Option<string?> Postgres = new("--postgres")
     {

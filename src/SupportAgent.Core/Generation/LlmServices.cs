@@ -2,15 +2,20 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Hosting;
 
 namespace SupportAgent.Core.Generation;
 
 public static class LlmServices
 {
-    /// <summary>The base model's client (keyed <c>base</c>) and the router that hands it out.</summary>
+    /// <summary>
+    /// The base model's client (keyed <c>base</c>) and the router: the tenant's active adapter first, then the base
+    /// model. A host may register its own <see cref="IChatModelRouter"/> first.
+    /// </summary>
     public static IServiceCollection AddBaseChatModel(this IServiceCollection services)
     {
         services.AddValidatedOptions<LlmOptions>(LlmOptions.SectionName);
@@ -28,7 +33,9 @@ public static class LlmServices
                 });
             return client.GetChatClient(llm.Model).AsIChatClient();
         });
-        services.AddSingleton<IChatModelRouter, BaseChatModelRouter>();
+        services.AddSingleton<BaseChatModelRouter>();
+        services.TryAddSingleton<IChatModelRouter>(sp =>
+            ActivatorUtilities.CreateInstance<AdapterAwareChatModelRouter>(sp, sp.GetRequiredService<BaseChatModelRouter>()));
         return services;
     }
 }

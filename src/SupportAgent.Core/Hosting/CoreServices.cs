@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Analytics;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
@@ -25,7 +27,10 @@ using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Hosting;
 
-/// <summary>Registers the domain for any host (the server and the CLI run the same Core in process).</summary>
+/// <summary>
+/// Registers the whole agent for any host (the server and the CLI run the same Core in process). Defaults are
+/// <c>TryAdd</c>ed: a host supplies its ports (live notifications, the secret protector, a clock) before or after.
+/// </summary>
 public static class CoreServices
 {
     public static IServiceCollection AddSupportAgentCore(this IServiceCollection services)
@@ -34,7 +39,7 @@ public static class CoreServices
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
         services.AddValidatedOptions<ChatOptions>(ChatOptions.SectionName);
         services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContext<SupportDbContext>((sp, options) =>
         {
@@ -83,7 +88,8 @@ public static class CoreServices
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IAnswerGenerator, LlmAnswerGenerator>();
         services.AddBaseChatModel();
-        services.AddSingleton<IChatNotifier, NullChatNotifier>();
+        services.AddAdapters();
+        services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ApprovedAnswerStore>();
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();

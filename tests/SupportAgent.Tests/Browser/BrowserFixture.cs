@@ -16,7 +16,8 @@ namespace SupportAgent.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public SupportAgentApp App { get; } = new();
+    // The console's adapter page registers a fake adapter server on this machine, which the outbound guard refuses by default.
+    public SupportAgentApp App { get; } = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     public Uri Server { get; private set; } = null!;
     private IPlaywright? playwright;
     private IBrowser? browser;

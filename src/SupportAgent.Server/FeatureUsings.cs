@@ -1,5 +1,6 @@
 // Every feature folder exposes one AddX/MapX pair; importing them here keeps Program.cs a plain table of contents.
 global using SupportAgent.Core.Hosting;
+global using SupportAgent.Server.ApiDocs;
 global using SupportAgent.Server.ApprovedAnswers;
 global using SupportAgent.Server.Adapters;
 global using SupportAgent.Server.Analytics;

@@ -15,7 +15,7 @@ builder.AddAdapters();
 builder.AddFineTuning();
 builder.AddHealth();
 builder.AddObservability();
-builder.Services.AddOpenApi();
+builder.AddApiDocs();
 
 var app = builder.Build();
 
@@ -28,7 +28,7 @@ app.UseRateLimits();
 app.UseWidgetOriginCheck();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
+app.MapApiDocs();
 app.MapHealth();
 app.MapHomePage();
 app.MapWidget();

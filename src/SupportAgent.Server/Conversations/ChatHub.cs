@@ -37,7 +37,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         var conversation = await chat.StartAsync(TenantId, isEvaluation: false, Context.ConnectionAborted);
         var token = await tokens.IssueAsync(TenantId, conversation.Id, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id));
-        return new ConversationsApi.StartResponse(conversation.Id, token);
+        return new ConversationsApi.StartResponse(conversation.Id, token, validation.MaxLength);
     }
 
     /// <summary>

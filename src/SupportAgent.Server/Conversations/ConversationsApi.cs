@@ -8,7 +8,8 @@ namespace SupportAgent.Server.Conversations;
 public static class ConversationsApi
 {
     /// <summary>The token is the conversation's secret: every later call about it must carry it (<c>X-Conversation-Token</c>).</summary>
-    public sealed record StartResponse(string ConversationId, string ConversationToken);
+    /// <param name="MaxMessageLength">The server's limit on a customer message, so the widget enforces the configured value, not a copy.</param>
+    public sealed record StartResponse(string ConversationId, string ConversationToken, int MaxMessageLength);
     public sealed record PostMessageRequest(string? Text);
 
     public static RouteGroupBuilder MapConversations(this IEndpointRouteBuilder app)
@@ -20,11 +21,12 @@ public static class ConversationsApi
         return group;
     }
 
-    private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, ConversationTokens tokens, CancellationToken ct)
+    private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, ConversationTokens tokens,
+        MessageValidation validation, CancellationToken ct)
     {
         var conversation = await chat.StartAsync(tenant.Id, isEvaluation: false, ct);
         var token = await tokens.IssueAsync(tenant.Id, conversation.Id, ct);
-        return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id, token));
+        return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id, token, validation.MaxLength));
     }
 
     private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> PostMessageAsync(

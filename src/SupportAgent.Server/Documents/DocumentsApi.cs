@@ -38,17 +38,29 @@ public static class DocumentsApi
             limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
         if (!request.HasFormContentType)
             return TypedResults.Problem(statusCode: 400, detail: "Send documents as multipart/form-data with one or more 'file' parts.");
-        var form = await request.ReadFormAsync(ct);
+        var maxFiles = options.Value.MaxFilesPerUpload;
+        IFormCollection form;
+        // The form reader refuses more parts than FormOptions allows by throwing; that is a too-large upload, not a bug.
+        try { form = await request.ReadFormAsync(ct); }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"The upload has too many parts ({e.Message}); the limit is {maxFiles} files per upload, so send them in several uploads.");
+        }
         var files = form.Files.GetFiles("file");
         if (files.Count == 0)
             return TypedResults.Problem(statusCode: 400, detail: "The upload has no 'file' part.");
+        if (files.Count > maxFiles)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"The upload has {files.Count:N0} files; the limit is {maxFiles} files per upload, so send them in several uploads.");
 
         var results = new List<UploadedDocument>();
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             // An oversized file is refused before it is read into memory.
             var outcomes = intake.TooLarge(file.FileName, file.Length) is { } tooLarge ? [tooLarge]
-                : await intake.AcceptAsync(tenant.Id, new DocumentUpload(file.FileName, await ReadAsync(file, ct)), ct);
+                : await intake.AcceptAsync(tenant.Id, new DocumentUpload(file.FileName, await ReadAsync(file, ct)), ct, claimed);
             foreach (var o in outcomes)
             {
                 if (o is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) await queue.EnqueueAsync(new DocumentKey(tenant.Id, id), ct);

@@ -23,6 +23,10 @@ public static class ErrorHandling
             };
         });
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Binding failures throw in every environment (the default only does in Development, and elsewhere answers
+        // an empty 400), so BadRequestHandler turns each into one ProblemDetails with the reason.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
         return builder;
     }

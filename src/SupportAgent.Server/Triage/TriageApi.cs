@@ -25,8 +25,10 @@ public static class TriageApi
     private static async Task<Results<Accepted<ExamplesAccepted>, ProblemHttpResult>> UploadExamplesAsync(
         HttpRequest request, CurrentTenant tenant, TriageExamples examples, CancellationToken ct)
     {
+        if (request.ContentLength > MaxCsvBytes)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");
         var csv = await ReadCsvAsync(request, ct);
-        if (csv.Error is not null) return TypedResults.Problem(statusCode: 400, detail: csv.Error);
+        if (csv.Error is not null) return TypedResults.Problem(statusCode: csv.TooLarge ? StatusCodes.Status413PayloadTooLarge : 400, detail: csv.Error);
         var (parsed, error) = ExamplesCsv.Parse(csv.Text!);
         error ??= TriageExamples.Validate(parsed);
         if (error is not null) return TypedResults.Problem(statusCode: 400, detail: error);
@@ -34,18 +36,31 @@ public static class TriageApi
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/triage/model", new ExamplesAccepted(parsed.Count, categories, TriageModelStatus.Training));
     }
 
-    private static async Task<(string? Text, string? Error)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Reads the CSV without ever holding more than the limit: a chunked body has no Content-Length to check first.</summary>
+    private static async Task<(string? Text, string? Error, bool TooLarge)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxCsvBytes) return (null, $"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");
+        var tooLarge = (Text: (string?)null, Error: (string?)$"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.", TooLarge: true);
+        Stream source;
         if (request.HasFormContentType)
         {
             var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
-            if (file is null) return (null, "The upload has no 'file' part; send the CSV as a 'file' part or as the request body.");
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            return (await reader.ReadToEndAsync(ct), null);
+            if (file is null) return (null, "The upload has no 'file' part; send the CSV as a 'file' part or as the request body.", false);
+            if (file.Length > MaxCsvBytes) return tooLarge;
+            source = file.OpenReadStream();
         }
-        using var body = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await body.ReadToEndAsync(ct);
-        return string.IsNullOrWhiteSpace(text) ? (null, "The request body is empty; send CSV with a 'text,category' header.") : (text, null);
+        else source = request.Body;
+        await using (source)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxCsvBytes) return tooLarge;
+                buffer.Write(chunk, 0, read);
+            }
+            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return string.IsNullOrWhiteSpace(text) ? (null, "The request body is empty; send CSV with a 'text,category' header.", false) : (text, null, false);
+        }
     }
 }

@@ -88,3 +88,27 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }
+
+/// <summary>Limits the widget enforces come from the server's configuration.</summary>
+public sealed class WidgetLimitsTests : IAsyncLifetime
+{
+    private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Chat:MaxMessageLength", "1234");
+    private SupportAgentApp.TenantKeys keys = null!;
+
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
+
+    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task StartingAConversationTellsTheWidgetTheConfiguredMessageLimit()
+    {
+        using var http = app.ClientWithKey(keys.Widget);
+        var overHttp = await (await http.PostAsync("/api/tenants/acme/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        await using var hub = app.Hub(keys.Widget);
+        await hub.StartAsync();
+        var overHub = await hub.StartConversationAsync();
+
+        Assert.Equal(1234, overHttp.GetProperty("maxMessageLength").GetInt32());
+        Assert.Equal(1234, overHub.MaxMessageLength);
+    }
+}

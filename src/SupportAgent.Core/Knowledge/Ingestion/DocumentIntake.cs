@@ -13,7 +13,13 @@ namespace SupportAgent.Core.Knowledge.Ingestion;
 /// </summary>
 public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, IOptions<IngestionOptions> options, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<IngestionOutcome>> AcceptAsync(string tenantId, DocumentUpload upload, CancellationToken ct)
+    /// <param name="upload">The file.</param>
+    /// <param name="claimed">
+    /// Ids already taken by earlier files of the same request (id → file name): a second file that would become the
+    /// same document is a per-file error, never a silent overwrite. Null for a single file.
+    /// </param>
+    public async Task<IReadOnlyList<IngestionOutcome>> AcceptAsync(string tenantId, DocumentUpload upload, CancellationToken ct,
+        IDictionary<string, string>? claimed = null)
     {
         var parser = parsers.For(upload.FileName);
         if (parser is null)
@@ -44,8 +50,34 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
         }
         catch (DocumentRejectedException e) { return [Rejected(upload, e.Message)]; }
 
-        outcomes.AddRange(await StageAsync(tenantId, upload.FileName, staged, ct));
+        if (claimed is not null)
+        {
+            foreach (var s in staged.Where(s => claimed.ContainsKey(s.Id)).ToList())
+            {
+                staged.Remove(s);
+                outcomes.Add(Rejected(upload, $"'{upload.FileName}' would become document '{s.Id}', which '{claimed[s.Id]}' earlier in the same upload already is; rename one of them.")
+                    with { DocumentId = s.Id, Line = s.Line });
+            }
+            foreach (var s in staged) claimed.TryAdd(s.Id, upload.FileName);
+        }
+        outcomes.AddRange(await StageWithRetryAsync(tenantId, upload.FileName, staged, ct));
         return [.. outcomes.OrderBy(o => o.Line ?? 0)];
+    }
+
+    /// <summary>
+    /// Two uploads of a new document at once both find no row and both insert; the loser's insert hits the key. It
+    /// then stages again and finds the winner's row, so it replaces it (or is unchanged) instead of failing with 500.
+    /// </summary>
+    private async Task<IEnumerable<IngestionOutcome>> StageWithRetryAsync(string tenantId, string fileName, List<Staged> staged, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StageAsync(tenantId, fileName, staged, ct); }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<IEnumerable<IngestionOutcome>> StageAsync(string tenantId, string fileName, List<Staged> staged, CancellationToken ct)
@@ -59,6 +91,13 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
         {
             var hash = DocumentIds.ContentHash(s.Content);
             var document = existing.GetValueOrDefault(s.Id);
+            // The id belongs to another file ("faq.md" holds "faq", now "faq.html" arrives): refuse rather than overwrite.
+            if (document is not null && !string.Equals(document.Source, s.Source, StringComparison.OrdinalIgnoreCase))
+            {
+                outcomes.Add(new IngestionOutcome(fileName, s.Id, DocumentStatus.Failed,
+                    $"'{fileName}' would become document '{s.Id}', which already holds '{document.Source}'; rename the file, or delete '{s.Id}' first.", Line: s.Line));
+                continue;
+            }
             // Same bytes as the last accepted version: nothing to do (a failed one is tried again, e.g. after a fix).
             if (document is not null && document.ContentHash == hash && document.Status != DocumentStatus.Failed)
             {

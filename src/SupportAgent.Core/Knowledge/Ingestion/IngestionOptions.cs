@@ -10,6 +10,10 @@ public sealed class IngestionOptions
     [Range(1, 2L * 1024 * 1024 * 1024)]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>Most files in one upload request; more is refused as a whole with 413 (send them in several uploads).</summary>
+    [Range(1, 1000)]
+    public int MaxFilesPerUpload { get; set; } = 100;
+
     /// <summary>Largest upload request (all files together); the HTTP host raises its body limits to this.</summary>
     [Range(1, 8L * 1024 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 200 * 1024 * 1024;

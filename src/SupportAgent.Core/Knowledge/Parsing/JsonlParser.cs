@@ -57,7 +57,10 @@ public sealed partial class JsonlParser : IDocumentParser
         if (!IdPattern().IsMatch(id)) throw new DocumentRejectedException($"line {lineNo}: id '{id}' must be 1-200 letters, digits, '.', '_', ':' or '-'.");
         if (string.IsNullOrWhiteSpace(text)) throw new DocumentRejectedException($"line {lineNo}: 'text' is missing or empty.");
         var title = String(root, "title", lineNo);
-        return (id, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), text.Replace("\r\n", "\n").Trim(), String(root, "url", lineNo));
+        var url = String(root, "url", lineNo);
+        if (!string.IsNullOrWhiteSpace(url) && !SafeLinks.IsWebLink(url))
+            throw new DocumentRejectedException($"line {lineNo}: 'url' must be an absolute http or https address; citations link to it.");
+        return (id, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), text.Replace("\r\n", "\n").Trim(), string.IsNullOrWhiteSpace(url) ? null : url.Trim());
     }
 
     private static string? String(JsonElement root, string name, int lineNo) =>

@@ -8,12 +8,22 @@ public sealed class TriageExamples(SupportDbContext db, TriageTrainingQueue trai
 {
     public const int MinimumPerCategory = 3;
     public const int MaximumExamples = 50_000;
+    /// <summary>
+    /// Most categories in a taxonomy. The classifier's size and training memory grow with categories × features;
+    /// 3,000 categories exhausted memory, and no support taxonomy a person maintains is larger than this.
+    /// </summary>
+    public const int MaximumCategories = 200;
+    /// <summary>Longest example text: a customer message, not a document.</summary>
+    public const int MaximumTextLength = 4_000;
 
     public static string? Validate(IReadOnlyList<LabelledExample> examples)
     {
         if (examples.Count == 0) return "The CSV has no examples below its header.";
         if (examples.Count > MaximumExamples) return $"The CSV has {examples.Count} examples; the limit is {MaximumExamples}.";
         var counts = examples.GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count > MaximumCategories) return $"The CSV has {counts.Count:N0} categories; the limit is {MaximumCategories}.";
+        if (examples.FirstOrDefault(e => e.Text.Length > MaximumTextLength) is { } tooLong)
+            return $"An example of '{tooLong.Category}' is {tooLong.Text.Length:N0} characters long; the limit is {MaximumTextLength:N0}.";
         if (counts.Count < 2) return "At least two categories are needed to train a classifier.";
         var thin = counts.Where(c => c.Value < MinimumPerCategory).Select(c => $"'{c.Key}' ({c.Value})").ToList();
         return thin.Count > 0 ? $"Each category needs at least {MinimumPerCategory} examples; too few for {string.Join(", ", thin)}." : null;

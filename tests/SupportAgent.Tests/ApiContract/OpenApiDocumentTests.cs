@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.ApiContract;
+
+public sealed class OpenApiDocumentTests : IDisposable
+{
+    private readonly SupportAgentApp app = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("openapi-").FullName;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(string Path, JsonElement Document)> SaveDocumentAsync()
+    {
+        using var client = app.CreateClient();
+        var json = await client.GetStringAsync("/openapi/v1.json");
+        var path = Path.Combine(folder, "openapi.json");
+        await File.WriteAllTextAsync(path, json);
+        return (path, JsonDocument.Parse(json).RootElement);
+    }
+
+    [Fact]
+    public async Task TheDocumentPassesRedoclysRecommendedLintWithoutErrors()
+    {
+        var tools = await ContractTools.DirectoryAsync();
+        var (path, _) = await SaveDocumentAsync();
+
+        var (code, output) = await ContractTools.RunAsync(tools, Path.Combine(tools, "node_modules", ".bin", "redocly"),
+            $"lint --extends recommended --format stylish \"{path}\"");
+
+        Assert.True(code == 0, $"Redocly found errors:\n{output}");
+        Assert.Contains("openapi.json", output, StringComparison.Ordinal); // it linted our file, not nothing
+    }
+
+    [Fact]
+    public async Task AClientGeneratedWithOpenapiTypescriptPassesTheTenantIdOnEveryTenantRoute()
+    {
+        var tools = await ContractTools.DirectoryAsync();
+        var (path, document) = await SaveDocumentAsync();
+        var generated = Path.Combine(folder, "api.d.ts");
+        var (code, output) = await ContractTools.RunAsync(tools, Path.Combine(tools, "node_modules", ".bin", "openapi-typescript"), $"\"{path}\" -o \"{generated}\"");
+        Assert.True(code == 0, $"openapi-typescript failed:\n{output}");
+
+        // A program that names the tenant parameter of every tenant operation: it compiles only if each one has it.
+        var program = new StringBuilder("import type { paths } from \"./api\";\n");
+        var count = 0;
+        foreach (var route in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/tenants/{t}", StringComparison.Ordinal)))
+            foreach (var operation in route.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+                program.AppendLine($"export const t{count++}: paths[\"{route.Name}\"][\"{operation.Name}\"][\"parameters\"][\"path\"][\"t\"] = \"acme\";");
+        Assert.True(count >= 25, $"only {count} tenant operations in the document");
+        await File.WriteAllTextAsync(Path.Combine(folder, "calls.ts"), program.ToString());
+        var (tsc, errors) = await ContractTools.RunAsync(folder, Path.Combine(tools, "node_modules", ".bin", "tsc"), "--noEmit --strict --skipLibCheck calls.ts");
+
+        Assert.True(tsc == 0, $"The generated client cannot pass the tenant id:\n{errors}");
+    }
+
+    [Fact]
+    public async Task TheDocumentDeclaresKeysCookieAndProblemDetails()
+    {
+        var (_, document) = await SaveDocumentAsync();
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("ConsoleCookie").GetProperty("in").GetString());
+        var escalation = document.GetProperty("paths").GetProperty("/api/tenants/{t}/escalations/{id}").GetProperty("get");
+        Assert.Equal("#/components/schemas/ProblemDetails",
+            escalation.GetProperty("responses").GetProperty("404").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/ready", out _));
+        var upload = document.GetProperty("paths").GetProperty("/api/tenants/{t}/documents").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(upload.TryGetProperty("multipart/form-data", out _));
+    }
+
+    [Fact]
+    public async Task TheApiReferenceIsServedAtScalarAndTheFaviconIsNotAnError()
+    {
+        using var reference = new SupportAgentApp().With("SupportAgent:ApiReference:Enabled", "true");
+        using var client = reference.CreateClient();
+
+        var page = await client.GetAsync("/scalar");
+        var favicon = await client.GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, favicon.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheApiReferenceIsOffOutsideDevelopmentUnlessConfigured()
+    {
+        using var client = app.CreateClient(); // the test host runs as "Testing"
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scalar")).StatusCode);
+    }
+}

@@ -1,0 +1,103 @@
+#if POSTGRES_SUITE
+using System.Net.Http.Json;
+using Npgsql;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Replicas;
+
+/// <summary>Two real server processes, each with its own data directory, on one real PostgreSQL database and one real Redis.</summary>
+public sealed class ReplicaPair : IAsyncLifetime
+{
+    private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
+    public ServerProcess A { get; private set; } = null!;
+    public ServerProcess B { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = TestPostgres.CreateDatabase(databaseKey);
+        var settings = new Dictionary<string, string>
+        {
+            ["SupportAgent:Database:Provider"] = "postgres",
+            ["SupportAgent:Database:ConnectionString"] = ConnectionString,
+            ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
+            // Short leases so a killed replica's jobs move on quickly; renewal keeps them while a replica lives.
+            ["SupportAgent:Jobs:Lease"] = "00:00:03",
+            ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
+        };
+        // One after the other: the first applies the migrations, the second finds them applied.
+        A = await ServerProcess.StartAsync(settings);
+        try { B = await ServerProcess.StartAsync(settings); }
+        catch { await A.DisposeAsync(); throw; }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        if (B is not null) await B.DisposeAsync();
+        TestPostgres.DropDatabase(databaseKey);
+    }
+
+    public async Task<SupportAgentApp.TenantKeys> CreateTenantAsync(ServerProcess on, string id)
+    {
+        using var client = on.Client(SupportAgentApp.OperatorKey);
+        var response = await client.PostAsJsonAsync("/api/tenants", new { id, name = $"Tenant {id}", allowedOrigins = new[] { "https://shop.example.com" } });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedTenant>())!.Keys;
+    }
+
+    /// <summary>Each document of the tenant: id, status and version, read from the shared database.</summary>
+    public async Task<List<(string Id, string Status, int Version)>> DocumentsAsync(string tenant)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Id", "Status", "Version" FROM "Documents" WHERE "TenantId" = @t""", connection);
+        command.Parameters.AddWithValue("t", tenant);
+        var rows = new List<(string, string, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        return rows;
+    }
+
+    public async Task<long> ScalarAsync(string sql, string tenant)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("t", tenant);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Polls the shared database until every document of the tenant is indexed or failed and no job is left (fails after two minutes).</summary>
+    public async Task<List<(string Id, string Status, int Version)>> WaitUntilSettledAsync(string tenant, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var documents = await DocumentsAsync(tenant);
+            // Settled means every job is finished too: a job is removed just after its document is recorded.
+            var jobs = await ScalarAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""", tenant);
+            if (documents.Count == expected && documents.All(d => d.Status is "Indexed" or "Failed") && jobs == 0) return documents;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Still waiting: {string.Join(", ", documents.Where(d => d.Status is not ("Indexed" or "Failed")).Select(d => $"{d.Id}={d.Status}"))}");
+            await Task.Delay(200);
+        }
+    }
+
+    public static (string Name, byte[] Content) Document(int i) => ($"article-{i:D3}.md", System.Text.Encoding.UTF8.GetBytes(
+        $"# Article {i}\n\n" + string.Join("\n\n", Enumerable.Range(0, 12).Select(p =>
+            $"## Section {p}\n\nParagraph {p} of article {i} explains how order {i * 100 + p} is shipped, returned and refunded within {p + 10} days."))));
+
+    public static async Task<HttpResponseMessage> UploadAsync(ServerProcess on, string tenant, string adminKey, (string Name, byte[] Content) file)
+    {
+        using var client = on.Client(adminKey);
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file.Content);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(part, "file", file.Name);
+        return await client.PostAsync($"/api/tenants/{tenant}/documents", form);
+    }
+
+    private sealed record CreatedTenant(string Id, string Name, SupportAgentApp.TenantKeys Keys);
+}
+#endif

@@ -50,6 +50,7 @@ internal static class TestPostgres
 
     private static string StartServer()
     {
+        StopOrphans();
         // Debian installs each major version side by side; take the newest.
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
             .Select(d => Path.Combine(d, "bin")).First(d => File.Exists(Path.Combine(d, "initdb")));
@@ -73,5 +74,34 @@ internal static class TestPostgres
             }
             catch (Exception) when (DateTime.UtcNow < deadline) { Thread.Sleep(100); }
         }
+    }
+
+    /// <summary>
+    /// A test host that is ended without its exit handlers leaves its server running; the next run stops the servers of
+    /// test hosts that no longer exist (the scratch folder is named after the test host's process id).
+    /// </summary>
+    private static void StopOrphans()
+    {
+        foreach (var scratch in Directory.EnumerateDirectories(Path.GetTempPath(), "supportagent-postgres-*"))
+        {
+            var parts = Path.GetFileName(scratch).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var owner) || owner == Environment.ProcessId || IsAlive(owner)) continue;
+            var pidFile = Path.Combine(scratch, "data", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster))
+                try
+                {
+                    // Only if that process id still is a PostgreSQL server (ids are reused).
+                    using var process = System.Diagnostics.Process.GetProcessById(postmaster);
+                    if (process.ProcessName == "postgres") process.Kill();
+                }
+                catch (ArgumentException) { } catch (InvalidOperationException) { }
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
     }
 }

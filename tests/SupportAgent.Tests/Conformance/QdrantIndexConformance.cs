@@ -1,10 +1,13 @@
+using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Fakes.Qdrant;
+using SupportAgent.Tests.Fakes.Qdrant.Wire;
 
 namespace SupportAgent.Tests.Conformance;
 
-/// <summary>The conformance suite against <c>QdrantIndex</c> over HTTP, talking to the in-process fake Qdrant.</summary>
+/// <summary>The conformance suite against <c>QdrantIndex</c> on the official Qdrant.Client, talking gRPC to the in-process fake Qdrant.</summary>
 public sealed class QdrantIndexConformance : KnowledgeIndexConformance
 {
     private FakeQdrantServer server = null!;
@@ -29,19 +32,26 @@ public sealed class QdrantIndexConformance : KnowledgeIndexConformance
         await SearchAsync("globex", "drone delivery");
         await Index.DeleteDocumentAsync("globex", "returns", default);
 
-        var calls = server.Requests.Where(r => r.Path.Contains("/points")).ToList();
-        Assert.Contains(calls, r => r.Path.EndsWith("/points/query"));
-        Assert.Contains(calls, r => r.Path.EndsWith("/points/delete"));
-        foreach (var call in calls.Where(r => r.Method == "POST"))
+        var calls = server.Calls.Where(c => c.Service == "qdrant.Points" && c.Method != "CreateFieldIndex").ToList();
+        Assert.Contains(calls, c => c.Method == "Query");
+        Assert.Contains(calls, c => c.Method == "Delete");
+        foreach (var call in calls)
         {
-            var tenantCondition = call.Body!["filter"]!["must"]!.AsArray()
-                .Single(c => c!["key"]?.GetValue<string>() == "tenant_id")!["match"]!["value"]!.GetValue<string>();
-            Assert.Contains(tenantCondition, new[] { "acme", "globex" });
-        }
-        foreach (var upsert in calls.Where(r => r.Method == "PUT"))
-        {
-            Assert.Equal("?wait=true", upsert.Query);
-            Assert.All(upsert.Body!["points"]!.AsArray(), p => Assert.False(string.IsNullOrEmpty(p!["payload"]!["tenant_id"]!.GetValue<string>())));
+            if (call.Request is UpsertPoints upsert)
+            {
+                Assert.All(upsert.Points, p => Assert.False(string.IsNullOrEmpty(p.Payload["tenant_id"].StringValue)));
+                continue;
+            }
+            Filter filter = call.Request switch
+            {
+                QueryPoints q => q.Filter,
+                DeletePoints d => d.Points.Filter,
+                CountPoints c => c.Filter,
+                ScrollPoints s => s.Filter,
+                var other => throw new InvalidOperationException($"unexpected call {other.Descriptor.Name}"),
+            };
+            var tenant = filter.Must.Single(c => c.Field?.Key == "tenant_id").Field.Match.Keyword;
+            Assert.Contains(tenant, new[] { "acme", "globex" });
         }
     }
 }

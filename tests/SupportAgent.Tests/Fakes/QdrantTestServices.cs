@@ -7,21 +7,25 @@ using SupportAgent.Core.Retrieval.Qdrant;
 
 namespace SupportAgent.Tests.Fakes;
 
-/// <summary>The product's own Qdrant registration (typed client, retry handler, options) pointed at a fake server.</summary>
+/// <summary>The product's own Qdrant registration (gRPC channel, official client, retries, options) pointed at a fake server.</summary>
 public static class QdrantTestServices
 {
-    public static ServiceProvider Build(Uri url, params (string Key, string? Value)[] settings)
+    /// <param name="clock">The clock retries wait on; a FakeTimeProvider lets a test move it by hand.</param>
+    public static ServiceProvider Build(Uri url, TimeProvider? clock = null, params (string Key, string? Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["SupportAgent:Index:Provider"] = "qdrant",
             ["SupportAgent:Qdrant:Url"] = url.ToString(),
             ["SupportAgent:Qdrant:Collection"] = "test",
             ["SupportAgent:Qdrant:RetryDelayMilliseconds"] = "20",
-        }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))).Build();
+        };
+        foreach (var (key, value) in settings) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
+        if (clock is not null) services.AddSingleton(clock);
         services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new BagOfWordsEmbeddings());
         services.AddQdrantIndex();

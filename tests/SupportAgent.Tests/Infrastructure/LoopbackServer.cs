@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +15,14 @@ namespace SupportAgent.Tests.Infrastructure;
 /// </summary>
 public static class LoopbackServer
 {
-    public static WebApplication Create()
+    /// <param name="protocols">HTTP/2 only for a gRPC fake: without TLS there is no negotiation, the client speaks h2c at once.</param>
+    /// <param name="services">Services the fake's endpoints need (gRPC, its interceptors).</param>
+    public static WebApplication Create(HttpProtocols protocols = HttpProtocols.Http1AndHttp2, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,14 +1,19 @@
-using System.Net;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Qdrant;
 using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Fakes.Qdrant;
+using SupportAgent.Tests.Fakes.Qdrant.Wire;
 
 namespace SupportAgent.Tests.Qdrant;
 
-/// <summary>QdrantIndex's contract with Qdrant: collection layout, waits, the hybrid query, auth, replace order.</summary>
+/// <summary>QdrantIndex's contract with Qdrant over gRPC: collection layout, waits, the hybrid query, auth, deadlines, replace order.</summary>
 public sealed class QdrantIndexTests : QdrantTestBase
 {
+    private static string TenantOf(Filter filter) =>
+        filter.Must.Single(c => c.Field?.Key == "tenant_id").Field.Match.Keyword;
+
     [Fact]
     public async Task OneCollectionPerEmbeddingModelIsCreatedOnFirstUseWithNamedDenseAndIdfSparseVectorsAndATenantIndex()
     {
@@ -18,17 +23,31 @@ public sealed class QdrantIndexTests : QdrantTestBase
 
         var collection = Assert.Single(Server.Collections.Values);
         Assert.Equal($"test_{BagOfWordsEmbeddings.ModelId}_64", collection.Name);
-        Assert.Equal((64, "Cosine"), collection.DenseVectors["dense"]);
-        Assert.Equal("idf", collection.SparseVectors["sparse"]);
-        var tenantIndex = collection.PayloadIndexes["tenant_id"]!;
-        Assert.Equal("keyword", tenantIndex["type"]!.GetValue<string>());
-        Assert.True(tenantIndex["is_tenant"]!.GetValue<bool>());
+        Assert.Equal((64ul, Distance.Cosine), collection.DenseVectors["dense"]);
+        Assert.Equal(Modifier.Idf, collection.SparseVectors["sparse"]);
+        var (type, parameters) = collection.PayloadIndexes["tenant_id"];
+        Assert.Equal(FieldType.Keyword, type);
+        Assert.True(parameters!.KeywordIndexParams.IsTenant);
+        Assert.Equal(FieldType.Keyword, collection.PayloadIndexes["document_id"].Type);
         Assert.Equal(2, collection.PointCount);
-        Assert.Equal(1, Calls("/collections/" + collection.Name));
+        Assert.Equal(1, Calls("Create"));
     }
 
     [Fact]
-    public async Task WritesWaitForQdrantAndTheQueryFusesASparseAndADensePrefetchWithRrf()
+    public async Task AnIndexStartingAgainstAnExistingCollectionUsesItWithoutCreatingIt()
+    {
+        await Index().ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+
+        var restarted = Index();
+        var hits = await Search(restarted, "gift wrapping");
+
+        Assert.Equal("c1", Assert.Single(hits).Chunk.ChunkId);
+        Assert.Equal(1, Calls("Create"));
+        Assert.Equal(2, Calls("CollectionExists"));
+    }
+
+    [Fact]
+    public async Task WritesWaitForQdrantAndTheQueryFusesASparseAndADensePrefetchWithRrfUnderTheTenantFilter()
     {
         var index = Index();
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros."), Entry("c2", "Parcels ship daily.")], default);
@@ -36,12 +55,17 @@ public sealed class QdrantIndexTests : QdrantTestBase
         var hits = await Search(index, "How much is gift wrapping?");
 
         Assert.Equal("c1", hits[0].Chunk.ChunkId);
-        Assert.All(Server.Requests.Where(r => r.Path.EndsWith("/points") || r.Path.EndsWith("/delete")), r => Assert.Equal("?wait=true", r.Query));
-        var query = Server.Requests.Last(r => r.Path.EndsWith("/points/query")).Body!;
-        Assert.Equal("rrf", query["query"]!["fusion"]!.GetValue<string>());
-        Assert.Equal(["sparse", "dense"], query["prefetch"]!.AsArray().Select(p => p!["using"]!.GetValue<string>()));
-        Assert.True(query["with_payload"]!.GetValue<bool>());
-        Assert.Equal("acme", query["filter"]!["must"]![0]!["match"]!["value"]!.GetValue<string>());
+        Assert.All(Server.Calls.Select(c => c.Request).OfType<UpsertPoints>(), u => Assert.True(u.Wait));
+        Assert.All(Server.Calls.Select(c => c.Request).OfType<DeletePoints>(), d => Assert.True(d.Wait));
+        var query = Server.Calls.Select(c => c.Request).OfType<QueryPoints>().Last();
+        Assert.Equal(Fusion.Rrf, query.Query.Fusion);
+        Assert.Equal(["sparse", "dense"], query.Prefetch.Select(p => p.Using));
+        Assert.True(query.WithPayload.Enable);
+        Assert.Equal(5ul, query.Limit);
+        Assert.Equal("acme", TenantOf(query.Filter));
+        Assert.All(query.Prefetch, p => Assert.Equal("acme", TenantOf(p.Filter)));
+        Assert.Equal(VectorInput.VariantOneofCase.Sparse, query.Prefetch[0].Query.Nearest.VariantCase);
+        Assert.Equal(64, query.Prefetch[1].Query.Nearest.Dense.Data.Count);
     }
 
     [Fact]
@@ -52,40 +76,67 @@ public sealed class QdrantIndexTests : QdrantTestBase
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => index.ReplaceDocumentAsync("acme", "faq", [wrongSize], default));
 
-        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.False(error.IsTransient);
         Assert.Contains("Vector dimension error: expected dim: 64, got 3", error.Message);
-        Assert.Equal(1, Server.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/points")));
+        Assert.Equal(1, Calls("Upsert"));
+        Assert.Equal(0, Calls("Delete"));
     }
 
     [Fact]
-    public async Task TheApiKeyIsSentWhenConfiguredAndItsAbsenceIsReportedWithQdrantsMessage()
+    public async Task TheApiKeyIsSentOnEveryCallAndAMissingOrWrongKeyIsReportedWithQdrantsMessage()
     {
         await using var secured = await FakeQdrantServer.StartAsync(apiKey: "s3cret");
-        var withKey = Track(QdrantTestServices.Build(secured.Url, ("SupportAgent:Qdrant:ApiKey", "s3cret")));
-        var withoutKey = Track(QdrantTestServices.Build(secured.Url));
+        IKnowledgeIndex WithKey(string? key) => Track(QdrantTestServices.Build(secured.Url, null, ("SupportAgent:Qdrant:ApiKey", key)))
+            .GetRequiredKeyedService<IKnowledgeIndex>("qdrant");
 
-        await withKey.GetRequiredKeyedService<IKnowledgeIndex>("qdrant").DeleteDocumentAsync("acme", "faq", default);
-        var error = await Assert.ThrowsAsync<QdrantException>(() =>
-            withoutKey.GetRequiredKeyedService<IKnowledgeIndex>("qdrant").DeleteDocumentAsync("acme", "faq", default));
+        await WithKey("s3cret").ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        var keyed = secured.Calls.ToList();
+        var missing = await Assert.ThrowsAsync<QdrantException>(() => WithKey(null).DeleteDocumentAsync("acme", "faq", default));
+        var wrong = await Assert.ThrowsAsync<QdrantException>(() => WithKey("guess").DeleteDocumentAsync("acme", "faq", default));
 
-        Assert.All(secured.Requests.Take(3), r => Assert.Equal("s3cret", r.ApiKey));
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
-        Assert.Contains("Must provide an API key", error.Message);
+        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "Upsert", "Delete"], keyed.Select(c => c.Method));
+        Assert.All(keyed, c => Assert.Equal("s3cret", c.ApiKey));
+        Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
+        Assert.Contains("Must provide an API key", missing.Message);
+        Assert.Contains("Invalid API key or JWT", wrong.Message);
+        Assert.False(wrong.IsTransient);
     }
 
     [Fact]
-    public async Task ReplacingADocumentUpsertsBeforeRemovingTheStaleChunksSoItIsNeverEmpty()
+    public async Task EveryCallCarriesADeadlineOfTheConfiguredTimeout()
+    {
+        var index = Index(("SupportAgent:Qdrant:TimeoutSeconds", "30"));
+        var before = DateTime.UtcNow;
+
+        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        await Search(index, "gift wrapping");
+        await index.ChunkIdsAsync("acme", "faq", default);
+        await index.CountAsync("acme", null, default);
+        await index.DeleteDocumentAsync("acme", "faq", default);
+
+        var after = DateTime.UtcNow;
+        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "Upsert", "Delete", "Query", "Scroll", "Count", "Delete"],
+            Server.Calls.Select(c => c.Method));
+        // The deadline travels as grpc-timeout: each is "30 s after the call started", so it lies between these bounds.
+        Assert.All(Server.Calls, c => Assert.InRange(c.Deadline, before.AddSeconds(29), after.AddSeconds(31)));
+    }
+
+    [Fact]
+    public async Task ReplacingADocumentUpsertsBeforeRemovingOnlyItsStaleChunksSoItIsNeverEmpty()
     {
         var index = Index();
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("v1:0", "Gift wrapping costs 4 euros."), Entry("v1:1", "Cards are free.")], default);
-        var before = Server.Requests.Count;
+        var before = Server.Calls.Count;
 
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("v2:0", "Gift wrapping costs 5 euros.")], default);
 
-        var replace = Server.Requests.Skip(before).ToList();
-        Assert.Equal(["PUT", "POST"], replace.Select(r => r.Method));
-        Assert.EndsWith("/points/delete", replace[1].Path);
+        var replace = Server.Calls.Skip(before).ToList();
+        Assert.Equal(["Upsert", "Delete"], replace.Select(r => r.Method));
+        var delete = ((DeletePoints)replace[1].Request).Points.Filter;
+        Assert.Equal("acme", TenantOf(delete));
+        Assert.Equal("faq", delete.Must.Single(c => c.Field?.Key == "document_id").Field.Match.Keyword);
+        Assert.Equal(PointIds.For("acme", "v2:0"), Assert.Single(Assert.Single(delete.MustNot).HasId.HasId).Uuid);
         Assert.Equal(1, await index.CountAsync("acme", "faq", default));
         Assert.Equal("v2:0", Assert.Single(await Search(index, "gift wrapping")).Chunk.ChunkId);
     }
@@ -101,9 +152,9 @@ public sealed class QdrantIndexTests : QdrantTestBase
         var ids = await index.ChunkIdsAsync("acme", "faq", default);
 
         Assert.Equal(entries.Select(e => e.Chunk.ChunkId).Order(), ids.Order());
-        Assert.Equal(3, Server.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/points")));
-        var scrolls = Server.Requests.Where(r => r.Path.EndsWith("/points/scroll")).ToList();
+        Assert.Equal([256, 44, 1], Server.Calls.Select(c => c.Request).OfType<UpsertPoints>().Select(u => u.Points.Count));
+        var scrolls = Server.Calls.Select(c => c.Request).OfType<ScrollPoints>().ToList();
         Assert.Equal(2, scrolls.Count);
-        Assert.All(scrolls, r => Assert.Equal("acme", r.Body!["filter"]!["must"]![0]!["match"]!["value"]!.GetValue<string>()));
+        Assert.All(scrolls, s => Assert.Equal("acme", TenantOf(s.Filter)));
     }
 }

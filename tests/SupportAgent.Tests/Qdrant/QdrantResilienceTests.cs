@@ -1,92 +1,140 @@
-using System.Diagnostics;
-using System.Net;
+using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Qdrant;
-using SupportAgent.Tests.Fakes;
 
 namespace SupportAgent.Tests.Qdrant;
 
-/// <summary>How QdrantIndex behaves when Qdrant is rate limited, unavailable, slow, down or loses the collection.</summary>
+/// <summary>
+/// How QdrantIndex behaves when Qdrant is rate limited, unavailable, slow, down or loses the collection. Retries
+/// wait on a FakeTimeProvider that the test moves by hand, so what is asserted is how long the index chose to wait.
+/// </summary>
 public sealed class QdrantResilienceTests : QdrantTestBase
 {
-    [Fact]
-    public async Task ARateLimitedCallIsRetriedAfterTheServersRetryAfter()
+    private readonly FakeTimeProvider clock = new();
+
+    /// <summary>Moves the fake clock in small steps until the call is done; returns how far it had to move.</summary>
+    private async Task<(T Result, TimeSpan Waited)> DriveAsync<T>(Task<T> call)
     {
-        var index = Index();
+        var start = clock.GetUtcNow();
+        var step = TimeSpan.FromMilliseconds(100);
+        for (var i = 0; !call.IsCompleted && i < 5_000; i++)
+        {
+            clock.Advance(step);
+            await Task.WhenAny(call, Task.Delay(20));
+        }
+        return (await call, clock.GetUtcNow() - start);
+    }
+
+    private async Task<QdrantIndex> IndexWithChunkAsync(params (string, string?)[] settings)
+    {
+        var index = Index(clock, settings);
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
-        Server.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
-
-        var watch = Stopwatch.StartNew();
-        var hits = await Search(index, "gift wrapping");
-
-        Assert.Equal("c1", Assert.Single(hits).Chunk.ChunkId);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
-        Assert.Equal(2, Calls("/points/query"));
+        return index;
     }
 
     [Fact]
-    public async Task AnUnavailableShardIsRetriedWithBackoffUntilItAnswers()
+    public async Task ARateLimitedCallIsRetriedAfterTheRetryAfterQdrantSentAndNotBefore()
     {
-        var index = Index();
-        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
-        Server.FailNext(2, HttpStatusCode.ServiceUnavailable);
+        var index = await IndexWithChunkAsync();
+        Server.FailNext(1, StatusCode.ResourceExhausted, retryAfter: TimeSpan.FromSeconds(3));
 
-        var hits = await Search(index, "gift wrapping");
+        var (hits, waited) = await DriveAsync(Search(index, "gift wrapping"));
+
+        Assert.Equal("c1", Assert.Single(hits).Chunk.ChunkId);
+        Assert.Equal(2, Calls("Query"));
+        Assert.True(waited >= TimeSpan.FromSeconds(3), $"retried after {waited} on the clock");
+    }
+
+    [Fact]
+    public async Task AServerRetryAfterIsCappedByTheConfiguredMaximumDelay()
+    {
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:MaxRetryDelaySeconds", "1"));
+        Server.FailNext(1, StatusCode.ResourceExhausted, retryAfter: TimeSpan.FromMinutes(10));
+
+        var (hits, waited) = await DriveAsync(Search(index, "gift wrapping"));
 
         Assert.Single(hits);
-        Assert.Equal(3, Calls("/points/query"));
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.DeadlineExceeded)]
+    [InlineData(StatusCode.Aborted)]
+    public async Task ATransientFailureIsRetriedWithBackoffUntilQdrantAnswers(StatusCode code)
+    {
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:RetryDelayMilliseconds", "500"));
+        Server.FailNext(2, code);
+
+        var (hits, waited) = await DriveAsync(Search(index, "gift wrapping"));
+
+        Assert.Single(hits);
+        Assert.Equal(3, Calls("Query"));
+        Assert.True(waited > TimeSpan.Zero, "the retries waited on the clock");
     }
 
     [Fact]
     public async Task LastingUnavailabilityEndsInATransientQdrantExceptionAfterTheConfiguredRetries()
     {
-        var index = Index(("SupportAgent:Qdrant:MaxRetries", "2"));
-        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
-        Server.FailNext(10, HttpStatusCode.ServiceUnavailable);
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:MaxRetries", "2"));
+        Server.FailNext(10, StatusCode.Unavailable);
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+        var error = await Assert.ThrowsAsync<QdrantException>(async () => await DriveAsync(Search(index, "gift wrapping")));
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.True(error.IsTransient);
-        Assert.Contains("Service unavailable", error.Message);
-        Assert.Equal(3, Calls("/points/query"));
+        Assert.Contains("Shard temporarily unavailable", error.Message);
+        Assert.Equal(3, Calls("Query"));
     }
 
     [Fact]
-    public async Task ASlowQdrantTimesOutQuicklyWithAClearException()
+    public async Task AFullDiskIsNotRetriedAlthoughItSharesTheRateLimitsStatus()
     {
-        await Index().ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
-        var impatient = Index(("SupportAgent:Qdrant:TimeoutSeconds", "0.3"));
-        Server.Delay = TimeSpan.FromSeconds(3);
+        var index = await IndexWithChunkAsync();
+        Server.FailNext(1, StatusCode.ResourceExhausted, insufficientStorage: true);
 
-        var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(impatient, "gift wrapping"));
+        var error = await Assert.ThrowsAsync<QdrantException>(() => index.ReplaceDocumentAsync("acme", "faq", [Entry("c2", "Cards are free.")], default));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.25), TimeSpan.FromSeconds(2));
-        Assert.Null(error.StatusCode);
-        Assert.Contains("did not answer", error.Message);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("Insufficient storage", error.Message);
+        Assert.Equal(2, Calls("Upsert"));
+    }
+
+    [Fact]
+    public async Task ASlowQdrantIsCutOffAtTheCallsDeadlineWithAClearException()
+    {
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:TimeoutSeconds", "2"), ("SupportAgent:Qdrant:MaxRetries", "0"));
+        (Server.Delay, Server.DelayOnly) = (TimeSpan.FromMinutes(5), "Query");
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.Contains("did not answer the query within its 2 s deadline", error.Message);
+        Assert.NotEqual(DateTime.MaxValue, Server.Calls.Last().Deadline);
     }
 
     [Fact]
     public async Task CancellationByTheCallerIsACancellationNotAnOutage()
     {
-        var index = Index();
-        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
-        Server.Delay = TimeSpan.FromSeconds(3);
+        var index = await IndexWithChunkAsync();
+        (Server.Delay, Server.DelayOnly) = (TimeSpan.FromMinutes(5), "Query");
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Search(index, "gift wrapping", cts.Token));
+        Assert.Equal(1, Calls("Query"));
     }
 
     [Fact]
-    public async Task AQdrantThatIsDownIsReportedAsUnreachable()
+    public async Task AQdrantThatIsDownIsReportedAsUnreachableAfterItsRetries()
     {
-        var index = Index(("SupportAgent:Qdrant:MaxRetries", "1"));
+        var index = Index(clock, ("SupportAgent:Qdrant:MaxRetries", "1"));
         await Server.StopAsync();
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+        var error = await Assert.ThrowsAsync<QdrantException>(async () => await DriveAsync(Search(index, "gift wrapping")));
 
-        Assert.Null(error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.True(error.IsTransient);
         Assert.Contains("unreachable", error.Message);
     }
@@ -94,15 +142,15 @@ public sealed class QdrantResilienceTests : QdrantTestBase
     [Fact]
     public async Task ACollectionDroppedBehindTheIndexsBackIsRecreatedOnTheNextCall()
     {
-        var index = Index();
-        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        var index = await IndexWithChunkAsync();
         Server.Collections.Clear();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
 
-        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.Contains("doesn't exist", error.Message);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("Collection `test_test-bag-of-words_64` doesn't exist!", error.Message);
         Assert.Equal("c1", Assert.Single(await Search(index, "gift wrapping")).Chunk.ChunkId);
+        Assert.Equal(2, Calls("Create"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Qdrant;
 using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Fakes.Qdrant;
 
 namespace SupportAgent.Tests.Qdrant;
 
@@ -20,10 +21,11 @@ public abstract class QdrantTestBase : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    protected QdrantIndex Index(params (string, string?)[] settings)
+    protected QdrantIndex Index(params (string, string?)[] settings) => Index(null, settings);
+
+    protected QdrantIndex Index(TimeProvider? clock, params (string, string?)[] settings)
     {
-        var provider = QdrantTestServices.Build(Server.Url, settings);
-        providers.Add(provider);
+        var provider = Track(QdrantTestServices.Build(Server.Url, clock, settings));
         return (QdrantIndex)provider.GetRequiredKeyedService<IKnowledgeIndex>("qdrant");
     }
 
@@ -33,12 +35,12 @@ public abstract class QdrantTestBase : IAsyncLifetime
     protected static Task<IReadOnlyList<SearchHit>> Search(QdrantIndex index, string text, CancellationToken ct = default) =>
         index.SearchAsync("acme", new SearchQuery(text, 5, Embeddings.Embed(text)), ct);
 
-    /// <summary>Disposed with the test, like the indexes from <see cref="Index"/>.</summary>
+    /// <summary>Disposed with the test, like the indexes from <see cref="Index(ValueTuple{string, string}[])"/>.</summary>
     protected ServiceProvider Track(ServiceProvider provider)
     {
         providers.Add(provider);
         return provider;
     }
 
-    protected int Calls(string pathEnd) => Server.Requests.Count(r => r.Path.EndsWith(pathEnd));
+    protected int Calls(string method) => Server.Calls.Count(c => c.Method == method);
 }

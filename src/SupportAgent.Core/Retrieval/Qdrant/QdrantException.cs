@@ -1,16 +1,16 @@
-using System.Net;
+using Grpc.Core;
 
 namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>
-/// A Qdrant call failed. <see cref="StatusCode"/> is null when Qdrant could not be reached or did not answer in
-/// time; otherwise the message carries Qdrant's own error text, so an operator can act on it.
+/// A Qdrant call failed after its retries. <see cref="StatusCode"/> is the gRPC status (null when the client itself
+/// refused a result); the message carries Qdrant's own error text, so an operator can act on it.
 /// </summary>
-public sealed class QdrantException(string message, HttpStatusCode? statusCode = null, Exception? inner = null)
+public sealed class QdrantException(string message, StatusCode? statusCode = null, Exception? inner = null)
     : Exception(message, inner)
 {
-    public HttpStatusCode? StatusCode { get; } = statusCode;
+    public StatusCode? StatusCode { get; } = statusCode;
 
-    /// <summary>Worth trying again later (unreachable, timed out, rate limited, unavailable).</summary>
-    public bool IsTransient => StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+    /// <summary>Worth trying again later (unreachable, past its deadline, rate limited, a shard unavailable).</summary>
+    public bool IsTransient => StatusCode is { } code && QdrantResilience.IsTransient(code);
 }

@@ -10,22 +10,25 @@ public sealed class QdrantOptions
 {
     public const string SectionName = "SupportAgent:Qdrant";
 
-    /// <summary>REST endpoint, e.g. <c>http://qdrant:6333</c>.</summary>
-    [Url(ErrorMessage = "SupportAgent:Qdrant:Url must be an absolute http(s) URL, e.g. http://localhost:6333.")]
+    /// <summary>Qdrant's gRPC endpoint, e.g. <c>http://qdrant:6334</c> (<c>https://</c> for TLS). Not the REST port 6333.</summary>
+    [Url(ErrorMessage = "SupportAgent:Qdrant:Url must be an absolute http(s) URL of Qdrant's gRPC port, e.g. http://localhost:6334.")]
     public string? Url { get; set; }
 
-    /// <summary>Sent as the <c>api-key</c> header when set.</summary>
+    /// <summary>Sent as the <c>api-key</c> metadata of every call when set.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Collection name prefix; the embedding model and dimension are appended (one collection per model).</summary>
     [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$", ErrorMessage = "SupportAgent:Qdrant:Collection may hold letters, digits, '_' and '-' only.")]
     public string Collection { get; set; } = "supportagent";
 
-    /// <summary>Per attempt. A slow Qdrant must fail fast so the customer gets a hand-off instead of a spinner.</summary>
+    /// <summary>
+    /// The gRPC deadline of every attempt (Qdrant.Client sends none unless told). A slow Qdrant must fail fast so the
+    /// customer gets a hand-off instead of a spinner, and Qdrant stops working on an answer nobody waits for.
+    /// </summary>
     [Range(0.05, 600)]
     public double TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Retries on 429, 503 and refused connections (every call is idempotent: upserts use deterministic ids).</summary>
+    /// <summary>Retries on Unavailable, DeadlineExceeded, ResourceExhausted and Aborted (every call is idempotent: upserts use deterministic ids).</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
@@ -33,7 +36,7 @@ public sealed class QdrantOptions
     [Range(0, 60_000)]
     public int RetryDelayMilliseconds { get; set; } = 200;
 
-    /// <summary>Upper bound on any single wait, including a server's <c>Retry-After</c>.</summary>
+    /// <summary>Upper bound on any single wait, including a rate-limited Qdrant's <c>retry-after</c>.</summary>
     [Range(0, 600)]
     public double MaxRetryDelaySeconds { get; set; } = 10;
 

@@ -1,12 +1,10 @@
 using System.Text;
-using System.Text.Json.Serialization;
 
 namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>A sparse vector as Qdrant takes it: unique uint32 term ids with their weights.</summary>
-public sealed record SparseVector(uint[] Indices, float[] Values)
+public sealed record SparseTerms(uint[] Indices, float[] Values)
 {
-    [JsonIgnore]
     public bool IsEmpty => Indices.Length == 0;
 }
 
@@ -17,7 +15,7 @@ public sealed record SparseVector(uint[] Indices, float[] Values)
 /// </summary>
 public static class SparseVectors
 {
-    public static SparseVector FromText(string text)
+    public static SparseTerms FromText(string text)
     {
         var counts = new SortedDictionary<uint, float>();
         foreach (var word in TextAnalysis.Words(text))
@@ -29,7 +27,7 @@ public static class SparseVectors
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }
-        return new SparseVector([.. counts.Keys], [.. counts.Values]);
+        return new SparseTerms([.. counts.Keys], [.. counts.Values]);
     }
 
     /// <summary>

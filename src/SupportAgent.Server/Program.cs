@@ -20,6 +20,7 @@ builder.AddApiDocs();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseConsoleProtection();
 app.UseStaticFiles();
 app.UseWidgetCors();
 app.UseAuthentication();

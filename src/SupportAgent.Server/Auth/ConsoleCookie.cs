@@ -10,11 +10,12 @@ namespace SupportAgent.Server.Auth;
 public static class ConsoleCookie
 {
     public const string Scheme = "ConsoleCookie";
+    public const string Name = "supportagent_console";
 
     public static AuthenticationBuilder AddConsoleCookie(this AuthenticationBuilder builder) =>
         builder.AddCookie(Scheme, o =>
         {
-            o.Cookie.Name = "supportagent_console";
+            o.Cookie.Name = Name;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

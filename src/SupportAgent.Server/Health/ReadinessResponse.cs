@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Server.Auth;
 
 namespace SupportAgent.Server.Health;
 
+/// <summary>
+/// <c>/ready</c> is anonymous (load balancers call it), so anonymous callers get only which checks pass; the reasons,
+/// which name internal hosts and ports, are for the operator key.
+/// </summary>
 internal static class ReadinessResponse
 {
     public static async Task WriteAsync(HttpContext http, HealthReport report)
     {
+        var operatorAsks = http.User.FindFirst(SupportClaims.Role)?.Value == Roles.Operator;
         var checks = report.Entries.ToDictionary(e => e.Key, e => new
         {
             status = e.Value.Status.ToString().ToLowerInvariant(),
-            description = e.Value.Description ?? e.Value.Exception?.Message,
+            description = operatorAsks ? e.Value.Description ?? e.Value.Exception?.Message : null,
         });
         if (report.Status == HealthStatus.Healthy)
         {
@@ -22,7 +29,7 @@ internal static class ReadinessResponse
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "Not ready",
-            Detail = $"Not ready to serve requests. {string.Join(" ", failing)}",
+            Detail = $"Not ready to serve requests. {string.Join(" ", failing)}" + (operatorAsks ? "" : " (Details with the operator key.)"),
             Instance = http.Request.Path,
             Extensions = { ["checks"] = checks },
         };

@@ -26,11 +26,17 @@ public sealed class ReadinessTests
     [Fact]
     public async Task AnUnreachableLlmEndpointMakesTheServerNotReadyWithAProblemNamingIt()
     {
-        using var app = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", $"http://127.0.0.1:{ClosedPort()}/v1").With("SupportAgent:Llm:Model", "base-model");
-        using var client = app.CreateClient();
+        var port = ClosedPort();
+        using var app = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", $"http://127.0.0.1:{port}/v1").With("SupportAgent:Llm:Model", "base-model");
+        using var anonymous = app.CreateClient();
+        using var operatorClient = app.ClientWithKey(SupportAgentApp.OperatorKey);
 
-        var detail = await (await client.GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var publicDetail = await (await anonymous.GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var detail = await (await operatorClient.GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
 
+        Assert.Contains("llm:", publicDetail);
+        Assert.DoesNotContain("127.0.0.1", publicDetail); // internal hosts and ports are for the operator
+        Assert.DoesNotContain(port.ToString(), publicDetail);
         Assert.Contains("llm:", detail);
         Assert.Contains("cannot be reached", detail);
     }
@@ -43,7 +49,7 @@ public sealed class ReadinessTests
         using var bad = new SupportAgentApp().With("SupportAgent:Llm:Endpoint", llm.BaseUrl).With("SupportAgent:Llm:Model", "base-model").With("SupportAgent:Llm:ApiKey", "sk-wrong");
 
         Assert.Equal(HttpStatusCode.OK, (await good.CreateClient().GetAsync("/ready")).StatusCode);
-        var detail = await (await bad.CreateClient().GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var detail = await (await bad.ClientWithKey(SupportAgentApp.OperatorKey).GetAsync("/ready")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("401", detail);
     }
 

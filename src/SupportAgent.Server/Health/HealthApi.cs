@@ -7,6 +7,9 @@ public static class HealthApi
 {
     private const string ReadyTag = "ready";
 
+    /// <summary>Checks whose description is counts only (no hosts, ports or tenant names), so anonymous callers may read it.</summary>
+    internal const string PublicDescriptionTag = "public-description";
+
     /// <summary>Readiness checks: the database, the knowledge index (and any re-indexing under way) and, when configured, the LLM endpoint.</summary>
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
@@ -14,7 +17,7 @@ public static class HealthApi
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadiness>("database", tags: [ReadyTag])
             .AddCheck<IndexReadiness>("index", tags: [ReadyTag])
-            .AddCheck<ReembeddingReadiness>("reindexing", tags: [ReadyTag])
+            .AddCheck<ReembeddingReadiness>("reindexing", tags: [ReadyTag, PublicDescriptionTag])
             .AddCheck<LlmReadiness>("llm", tags: [ReadyTag]);
         return builder;
     }

@@ -17,7 +17,7 @@ internal static class ReadinessResponse
         var checks = report.Entries.ToDictionary(e => e.Key, e => new
         {
             status = e.Value.Status.ToString().ToLowerInvariant(),
-            description = operatorAsks ? e.Value.Description ?? e.Value.Exception?.Message : null,
+            description = operatorAsks || e.Value.Tags.Contains(HealthApi.PublicDescriptionTag) ? e.Value.Description ?? e.Value.Exception?.Message : null,
         });
         if (report.Status == HealthStatus.Healthy)
         {

@@ -108,7 +108,7 @@ public sealed class SameAgentEverywhereTests : IAsyncLifetime
         var file = Path.Combine(app.DataDirectory, $"same-{Guid.NewGuid():N}.jsonl");
         var output = Path.ChangeExtension(file, ".json");
         await File.WriteAllTextAsync(file, cases);
-        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, "--data-dir", app.DataDirectory,
+        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, .. app.CliDataArguments,
             "--set", "SupportAgent:Adapters:AllowLoopback=true"]).InvokeAsync();
         Assert.Equal(0, exit);
         return JsonDocument.Parse(await File.ReadAllTextAsync(output)).RootElement;

@@ -52,6 +52,8 @@ public static class CoreServices
         });
 
         services.AddScoped<TenantService>();
+        services.AddScoped<TenantPurge>();
+        services.AddScoped<StaffSessions>();
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<IDocumentParser, PlainTextParser>();

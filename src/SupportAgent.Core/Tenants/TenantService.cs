@@ -38,16 +38,27 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<ApiKey>> KeysAsync(string id, CancellationToken ct) =>
         await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == id).ToListAsync(ct);
 
-    /// <summary>Changes what is given (null leaves it as it is); null when the tenant does not exist.</summary>
-    public async Task<Tenant?> UpdateAsync(string id, string? name, IReadOnlyList<string>? allowedOrigins, TenantSettings? settings, CancellationToken ct)
+    /// <summary>
+    /// Applies a change (members left out stay as they are) after checking all of it: a value out of range changes
+    /// nothing. The API and the CLI share it.
+    /// </summary>
+    public async Task<TenantChange> UpdateAsync(string id, TenantPatch patch, CancellationToken ct)
     {
+        var name = patch.Name?.Trim();
+        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return TenantChange.Refused(400, nameError);
+        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return TenantChange.Refused(400, originError);
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (tenant is null) return null;
+        if (tenant is null) return TenantChange.Refused(404, $"Tenant '{id}' does not exist.");
+        if (patch.Settings is { } settingsPatch)
+        {
+            var (settings, problem) = settingsPatch.ApplyTo(tenant.Settings);
+            if (problem is not null) return TenantChange.Refused(400, problem);
+            tenant.Settings = settings!;
+        }
         if (name is not null) tenant.Name = name;
-        if (allowedOrigins is not null) tenant.AllowedOrigins = [.. allowedOrigins];
-        if (settings is not null) tenant.Settings = settings;
+        if (patch.AllowedOrigins is not null) tenant.AllowedOrigins = TenantInput.NormalizeOrigins(patch.AllowedOrigins);
         await db.SaveChangesAsync(ct);
-        return tenant;
+        return new TenantChange(tenant, 200);
     }
 
     /// <summary>

@@ -14,19 +14,10 @@ public static class TenantLifecycle
 
     public static async Task<Results<Ok<TenantView>, ProblemHttpResult>> UpdateAsync(TenantPatch patch, CurrentTenant tenant, TenantService tenants, CancellationToken ct)
     {
-        var name = patch.Name?.Trim();
-        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return TenantsApi.Problem(400, nameError);
-        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return TenantsApi.Problem(400, originError);
-        if (await tenants.FindAsync(tenant.Id, ct) is not { } current) return NotFound(tenant.Id);
-        TenantSettings? settings = null;
-        if (patch.Settings is { } settingsPatch)
-        {
-            (settings, var problem) = settingsPatch.ApplyTo(current.Settings);
-            if (problem is not null) return TenantsApi.Problem(400, problem);
-        }
-        var newOrigins = patch.AllowedOrigins is null ? null : TenantInput.NormalizeOrigins(patch.AllowedOrigins);
-        var updated = await tenants.UpdateAsync(tenant.Id, name, newOrigins, settings, ct);
-        return updated is null ? NotFound(tenant.Id) : TypedResults.Ok(TenantView.From(updated, await tenants.KeysAsync(tenant.Id, ct)));
+        var change = await tenants.UpdateAsync(tenant.Id, patch, ct);
+        return change.Tenant is { } updated
+            ? TypedResults.Ok(TenantView.From(updated, await tenants.KeysAsync(tenant.Id, ct)))
+            : TenantsApi.Problem(change.Status, change.Problem!);
     }
 
     public static async Task<Results<Ok<RotatedKey>, ProblemHttpResult>> RotateKeyAsync(string role, CurrentTenant tenant, TenantService tenants, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using SupportAgent.Core.Tenants;
 
-namespace SupportAgent.Server.Tenants;
+namespace SupportAgent.Core.Tenants;
 
 /// <summary>A change to a tenant: only the members given change; <c>allowedOrigins</c> replaces the whole list.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

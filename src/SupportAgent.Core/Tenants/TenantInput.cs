@@ -1,4 +1,4 @@
-namespace SupportAgent.Server.Tenants;
+namespace SupportAgent.Core.Tenants;
 
 /// <summary>The checks shared by creating and changing a tenant.</summary>
 public static class TenantInput

@@ -1,6 +1,4 @@
-using SupportAgent.Core.Tenants;
-
-namespace SupportAgent.Server.Tenants;
+namespace SupportAgent.Core.Tenants;
 
 /// <summary>A tenant as its admin sees it: never a key, only each key's prefix and age, so a rotation can be checked.</summary>
 public sealed record TenantView(string Id, string Name, IReadOnlyList<string> AllowedOrigins, TenantSettings Settings,

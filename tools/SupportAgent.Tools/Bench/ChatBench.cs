@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportAgent.Core.Analytics;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// End-to-end chat over SignalR: N widgets connect, start a conversation each, and send messages one after another

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>Options shared by the load drivers: run against a server at a URL, or start one.</summary>
 internal static class BenchOptions

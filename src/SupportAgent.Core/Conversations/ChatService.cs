@@ -33,6 +33,14 @@ public sealed class ChatService(SupportDbContext db, TurnPipeline pipeline, Time
     public Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct) =>
         HandleAsync(conversation, text, RoutePreference.Auto, ct);
 
+    /// <summary>The turn of a customer message stored before a crash, which never got a decision (crash recovery).</summary>
+    public async Task<ChatReply> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct)
+    {
+        await foreach (var item in pipeline.ResumeAsync(conversation, stored, ct))
+            if (item.Reply is { } reply) return reply;
+        throw new InvalidOperationException("The turn ended without a reply.");
+    }
+
     /// <summary>The same turn on chosen model routes (the adapter gate measures each side alone).</summary>
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct)
     {

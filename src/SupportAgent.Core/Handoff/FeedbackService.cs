@@ -13,6 +13,21 @@ public sealed class FeedbackService(SupportDbContext db, TimeProvider clock)
         var isAnswer = await db.Messages.AnyAsync(m => m.Id == messageId && m.TenantId == tenantId
             && m.ConversationId == conversationId && m.Role == MessageRole.Assistant, ct);
         if (!isAnswer) return false;
+        // One verdict per message and source (a unique key): two first clicks at once both insert, and the loser
+        // finds the winner's row on its second try and overwrites it, instead of answering 500.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await UpsertAsync(tenantId, conversationId, messageId, source, helpful, ct);
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 3) { db.ChangeTracker.Clear(); }
+        }
+    }
+
+    private async Task UpsertAsync(string tenantId, string conversationId, string messageId, FeedbackSource source, bool helpful, CancellationToken ct)
+    {
         var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.MessageId == messageId && f.Source == source, ct);
         if (feedback is null)
         {
@@ -22,6 +37,5 @@ public sealed class FeedbackService(SupportDbContext db, TimeProvider clock)
         feedback.Helpful = helpful;
         feedback.CreatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return true;
     }
 }

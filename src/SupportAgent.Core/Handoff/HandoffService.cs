@@ -49,11 +49,21 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
             if (string.IsNullOrWhiteSpace(answer))
                 return HandoffError.Invalid("Reply to the customer before saving an approved answer, or pass 'answer'.");
             approved = ApprovedAnswerStore.New(tenantId, question, answer, escalation.Id, clock.GetUtcNow());
-            db.ApprovedAnswers.Add(approved);
         }
-        escalation.Status = EscalationStatus.Resolved;
-        escalation.ResolvedAt = clock.GetUtcNow();
+        // Resolve only if still open, in one statement: of two staff resolving (and saving) at once exactly one wins,
+        // and only the winner's approved answer is stored; the other gets the conflict, not a duplicate.
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var won = await db.Escalations
+            .Where(e => e.TenantId == tenantId && e.Id == escalationId && e.Status != EscalationStatus.Resolved)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EscalationStatus.Resolved).SetProperty(e => e.ResolvedAt, now), ct);
+        if (won == 0) return HandoffError.Conflict($"Escalation '{escalationId}' is already resolved.");
+        if (approved is not null) db.ApprovedAnswers.Add(approved);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        // The row was changed by the statement above, not through the tracked copy: detach it, then show what is stored.
+        db.Entry(escalation).State = EntityState.Detached;
+        (escalation.Status, escalation.ResolvedAt) = (EscalationStatus.Resolved, now);
         if (approved is not null) approvedAnswers.Invalidate(tenantId);
         return new ResolvedEscalation(escalation, approved);
     }

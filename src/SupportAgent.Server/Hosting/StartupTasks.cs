@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Recovery;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Demo;
 
@@ -40,6 +41,9 @@ public static class StartupSetup
         builder.Services.AddSingleton<DemoSeeder>();
         // First of all hosted services: data protection's own starts by reading the key ring from the database.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
+        // After the migrations: messages a crash left without a reply, and evaluation conversations a crash left behind.
+        builder.Services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<InterruptedTurnRecovery>();
         return builder;
     }
 }

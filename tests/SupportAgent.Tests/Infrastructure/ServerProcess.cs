@@ -19,11 +19,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private ServerProcess(Process process, Uri baseAddress, string dataDirectory) => (this.process, BaseAddress, DataDirectory) = (process, baseAddress, dataDirectory);
 
-    /// <summary>Starts the server with the given settings (configuration keys) and waits until <c>/health</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Whether disposing deletes the data directory (not when it was given, e.g. for a restart on it).</summary>
+    private bool ownsData = true;
+
+    /// <summary>
+    /// Starts the server with the given settings (configuration keys) and waits until <c>/health</c> answers. Pass
+    /// <paramref name="dataDirectory"/> to start on an existing one (a restart); the caller then deletes it.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? dataDirectory = null)
     {
         var port = LocalProcessServer.FreePort();
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        var ownsData = dataDirectory is null;
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
         var info = new ProcessStartInfo("dotnet", $"exec \"{Path.Combine(AppContext.BaseDirectory, "SupportAgent.Server.dll")}\"")
         {
             WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -37,7 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["SupportAgent__Embeddings__Provider"] = "hashing";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
-        var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
+        var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"), dataDirectory) { ownsData = ownsData };
         server.process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server.process.BeginOutputReadLine();
@@ -93,6 +100,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (!process.HasExited) Kill();
         process.Dispose();
+        if (!ownsData) return ValueTask.CompletedTask;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }

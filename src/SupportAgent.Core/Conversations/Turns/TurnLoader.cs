@@ -18,7 +18,7 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
     {
         var started = Stopwatch.GetTimestamp();
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
-        var turns = await RecentTurnsAsync(conversation.Id, ct);
+        var turns = await RecentTurnsAsync(conversation.Id, before: null, ct);
         var message = new Message
         {
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
@@ -27,22 +27,36 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
         if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
-        return new TurnContext
+        return Context(conversation, tenant, message, turns, route, started);
+    }
+
+    /// <summary>Opens the turn of a message already stored (crash recovery): the history is what came before it.</summary>
+    public async Task<TurnContext> ResumeAsync(Conversation conversation, Message stored, RoutePreference route, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
+        var turns = await RecentTurnsAsync(conversation.Id, stored.CreatedAt, ct);
+        var message = await db.Messages.FirstAsync(m => m.Id == stored.Id, ct);
+        return Context(conversation, tenant, message, turns, route, started);
+    }
+
+    private TurnContext Context(Conversation conversation, Tenants.Tenant tenant, Message message, List<ConversationTurn> turns, RoutePreference route, long started) =>
+        new()
         {
             Conversation = conversation, Tenant = tenant, CustomerMessage = message, Turns = turns,
             CustomerHistory = [.. turns.TakeLast(options.Value.HistoryTurns * 2).Where(t => t.FromCustomer).Select(t => t.Text)],
             Route = route, StartedAt = started,
         };
-    }
 
     /// <summary>
     /// The last <see cref="ChatOptions.HistoryTurns"/> exchanges, or <see cref="ChatOptions.EntityHistoryTurns"/> if more,
     /// both sides: retrieval needs the agent's turns too, which is where entities often get named.
     /// </summary>
-    private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, CancellationToken ct)
+    private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, DateTimeOffset? before, CancellationToken ct)
     {
-        var turns = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId)
+        var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        if (before is { } until) messages = messages.Where(m => m.CreatedAt < until);
+        var turns = await messages
             .OrderByDescending(m => m.CreatedAt).Take(Math.Max(options.Value.HistoryTurns, options.Value.EntityHistoryTurns) * 2)
             .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
         turns.Reverse();

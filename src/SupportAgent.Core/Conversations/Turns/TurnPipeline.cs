@@ -14,11 +14,18 @@ public sealed class TurnPipeline(TurnLoader loader, ApprovedAnswerStage approved
 {
     private readonly ITurnStage[] stages = [approved, triage, retrieval, policy, generation, draft];
 
-    public async IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, string text, RoutePreference route,
+    public IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct) =>
+        RunAsync(conversation, text, stored: null, route, ct);
+
+    /// <summary>The turn of a customer message stored before the process stopped, which never got a decision.</summary>
+    public IAsyncEnumerable<ChatStreamEvent> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct) =>
+        RunAsync(conversation, stored.Text, stored, RoutePreference.Auto, ct);
+
+    private async IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, string text, Message? stored, RoutePreference route,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
-        var turn = await loader.BeginAsync(conversation, text, route, ct);
+        var turn = stored is null ? await loader.BeginAsync(conversation, text, route, ct) : await loader.ResumeAsync(conversation, stored, route, ct);
         var streamed = false;
         foreach (var stage in stages)
         {

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Data;
+using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Security;
+
+/// <summary>
+/// A customer message stored just before the process died never got a reply or an escalation (issue 13 finding 12):
+/// at the next start it is run through the turn again, so every stored message is answered or escalated.
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    private const string Question = "How long do I have to return an item?";
+
+    [Fact]
+    public async Task AMessageStoredWithoutADecisionIsAnsweredAfterARestart()
+    {
+        string conversationId, messageId;
+        var directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        using (var before = new SupportAgentApp(directory) { KeepDataDirectory = true })
+        {
+            var keys = await before.CreateTenantWithKnowledgeAsync("acme");
+            using var chat = new ChatClient(before, "acme", keys.Widget);
+            conversationId = await chat.StartAsync();
+            // What a crash between storing the message and deciding leaves: the customer's words and nothing else.
+            messageId = Ids.New("m");
+            await before.InDatabaseAsync(db =>
+            {
+                db.Messages.Add(new Message { Id = messageId, TenantId = "acme", ConversationId = conversationId, Role = MessageRole.Customer, Text = Question, CreatedAt = DateTimeOffset.UtcNow });
+                return db.SaveChangesAsync();
+            });
+        }
+
+        using var after = new SupportAgentApp(directory).With("SupportAgent:Recovery:InterruptedTurnMinAge", "00:00:00");
+        _ = after.Server; // start it
+
+        var decision = await WaitForAsync(() => after.InDatabaseAsync(db => db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.MessageId == messageId)));
+        Assert.Equal(DecisionAction.Answered, decision.Action);
+        var reply = await after.InDatabaseAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == decision.ReplyMessageId));
+        Assert.Equal(MessageRole.Assistant, reply.Role);
+        Assert.Contains("30 days", reply.Text);
+        Assert.Equal(1, await after.InDatabaseAsync(db => db.Decisions.CountAsync(d => d.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task EvaluationConversationsLeftByACrashedRunAreDeletedAtTheNextStartAndAFreshOneStays()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        using (var before = new SupportAgentApp(directory) { KeepDataDirectory = true })
+        {
+            await before.CreateTenantAsync("acme");
+            await before.InDatabaseAsync(db =>
+            {
+                db.Conversations.AddRange(
+                    new Conversation { Id = "c-abandoned", TenantId = "acme", IsEvaluation = true, CreatedAt = DateTimeOffset.UtcNow.AddHours(-3) },
+                    new Conversation { Id = "c-running", TenantId = "acme", IsEvaluation = true, CreatedAt = DateTimeOffset.UtcNow },
+                    new Conversation { Id = "c-customer", TenantId = "acme", CreatedAt = DateTimeOffset.UtcNow.AddHours(-3) });
+                db.Messages.Add(new Message { Id = "m-abandoned", TenantId = "acme", ConversationId = "c-abandoned", Role = MessageRole.Customer, Text = "q", CreatedAt = DateTimeOffset.UtcNow.AddHours(-3) });
+                return db.SaveChangesAsync();
+            });
+        }
+
+        using var after = new SupportAgentApp(directory);
+        _ = after.Server;
+
+        await WaitForAsync(async () => await after.InDatabaseAsync(db => db.Conversations.AnyAsync(c => c.Id == "c-abandoned")) ? null : "gone");
+        var left = await after.InDatabaseAsync(db => db.Conversations.Select(c => c.Id).OrderBy(id => id).ToListAsync());
+        Assert.Equal(["c-customer", "c-running"], left);
+        Assert.False(await after.InDatabaseAsync(db => db.Messages.AnyAsync(m => m.Id == "m-abandoned")));
+        // The evaluation's own message was never a customer's: it is not "recovered" into a reply either.
+        Assert.Equal(0, await after.InDatabaseAsync(db => db.Decisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AfterASigkillMidConversationsEveryAcknowledgedMessageIsKeptAndEveryStoredOneIsAnsweredOrEscalated()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        // A model that takes a moment keeps turns in flight, so the kill lands between storing messages and deciding them.
+        llm.Responder = _ => FakeReply.Slow(TimeSpan.FromMilliseconds(400), "You can return an item within 30 days of delivery [1].");
+        var settings = new Dictionary<string, string>
+        {
+            ["SupportAgent:Llm:Endpoint"] = llm.Endpoint.ToString(), ["SupportAgent:Llm:Model"] = "fake-model", ["SupportAgent:Llm:ApiKey"] = "sk-test",
+            ["SupportAgent:Recovery:InterruptedTurnMinAge"] = "00:00:00",
+        };
+        var first = await ServerProcess.StartAsync(settings);
+        var directory = first.DataDirectory;
+        try
+        {
+            var widget = await CreateTenantWithKnowledgeAsync(first);
+            var acknowledged = new ConcurrentBag<(string Text, string ReplyId)>();
+            using var stop = new CancellationTokenSource();
+            var customers = Enumerable.Range(0, 12).Select(i => Task.Run(() => ChatUntilStoppedAsync(first, widget, i, acknowledged, stop.Token))).ToArray();
+            await WaitForAsync(() => Task.FromResult(acknowledged.Count >= 24 ? "enough" : null));
+
+            first.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(customers);
+            var interrupted = await InDatabaseAsync(directory, Undecided);
+            Assert.True(interrupted > 0, "the kill landed when no turn was in flight, so nothing was there to recover");
+
+            await using var second = await ServerProcess.StartAsync(settings, directory);
+            await WaitForAsync(async () => await InDatabaseAsync(directory, Undecided) == 0 ? "all decided" : null, seconds: 120);
+
+            var stored = await InDatabaseAsync(directory, db => db.Messages.AsNoTracking().Select(m => new { m.Id, m.Text }).ToListAsync());
+            Assert.All(acknowledged, a => Assert.Contains(stored, m => m.Text == a.Text));
+            Assert.All(acknowledged, a => Assert.Contains(stored, m => m.Id == a.ReplyId));
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static Task<int> Undecided(SupportDbContext db) =>
+        db.Messages.CountAsync(m => m.Role == MessageRole.Customer && !db.Decisions.Any(d => d.MessageId == m.Id));
+
+    private static async Task ChatUntilStoppedAsync(ServerProcess server, string widgetKey, int customer, ConcurrentBag<(string, string)> acknowledged, CancellationToken stop)
+    {
+        using var http = server.Client(widgetKey);
+        try
+        {
+            var started = await (await http.PostAsync("/api/tenants/crash/conversations", null, stop)).Content.ReadFromJsonAsync<JsonElement>(stop);
+            var (id, token) = (started.GetProperty("conversationId").GetString()!, started.GetProperty("conversationToken").GetString()!);
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                var text = $"{Question} (customer {customer}, message {n})";
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/crash/conversations/{id}/messages") { Content = JsonContent.Create(new { text }) };
+                request.Headers.Add("X-Conversation-Token", token);
+                using var response = await http.SendAsync(request, stop);
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                var reply = await response.Content.ReadFromJsonAsync<JsonElement>(stop);
+                acknowledged.Add((text, reply.GetProperty("messageId").GetString()!));
+            }
+        }
+        catch (HttpRequestException) { } // the server died under the request: not acknowledged
+        catch (OperationCanceledException) { }
+        catch (JsonException) { }
+    }
+
+    private static async Task<string> CreateTenantWithKnowledgeAsync(ServerProcess server)
+    {
+        using var @operator = server.Client(SupportAgentApp.OperatorKey);
+        var created = await (await @operator.PostAsJsonAsync("/api/tenants", new { id = "crash", name = "Crash" })).Content.ReadFromJsonAsync<JsonElement>();
+        var keys = created.GetProperty("keys");
+        using var admin = server.Client(keys.GetProperty("admin").GetString());
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, content) in TestKnowledge.Files) form.Add(new StringContent(content), "file", name);
+        (await admin.PostAsync("/api/tenants/crash/documents", form)).EnsureSuccessStatusCode();
+        await WaitForAsync(async () =>
+        {
+            var documents = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/crash/documents");
+            var list = documents.ValueKind == JsonValueKind.Array ? documents : documents.GetProperty("documents");
+            return list.EnumerateArray().All(d => d.GetProperty("status").GetString() == "indexed") ? "indexed" : null;
+        });
+        return keys.GetProperty("widget").GetString()!;
+    }
+
+    private static async Task<T> InDatabaseAsync<T>(string dataDirectory, Func<SupportDbContext, Task<T>> query)
+    {
+        var options = new DbContextOptionsBuilder<SupportDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").Options;
+        await using var db = new SupportDbContext(options);
+        try { return await query(db); }
+        finally { SqliteConnection.ClearAllPools(); }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, int seconds = 60) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not reached within {seconds} s.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SupportAgent.Cli.Commands;
-using SupportAgent.Cli.Commands.Bench;
 
 namespace SupportAgent.Cli;
 
@@ -17,7 +16,5 @@ public static class CliApp
         EvalCommand.Create(),
         TriageCommand.Create(),
         ConfidenceCommand.Create(),
-        DatasetsCommand.Create(),
-        BenchCommand.Create(),
     };
 }

@@ -17,5 +17,8 @@ public static class JsonSetup
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // Numbers are numbers: the web default also reads "12" as 12, which makes every number in the OpenAPI document
+        // "integer or string" and every generated client type loose for no caller's benefit.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 }

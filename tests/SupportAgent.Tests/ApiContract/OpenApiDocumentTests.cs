@@ -78,6 +78,30 @@ public sealed class OpenApiDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task ClosedSetsAreEnumsAndNumbersAreNeverTypedAsStrings()
+    {
+        var (_, document) = await SaveDocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        string[] Values(string schema, string property) =>
+            [.. schemas.GetProperty(schema).GetProperty("properties").GetProperty(property).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!)];
+
+        Assert.Contains("low_confidence", Values("ChatReply", "reason"));
+        Assert.Contains("action_request", Values("EscalationView", "reason"));
+        Assert.Equal(["high", "normal"], Values("EscalationView", "urgency"));
+        Assert.Equal(["admin", "staff"], Values("SessionView", "role"));
+        Assert.Equal(["not_yet", "consider", "recommended"], Values("ReadinessReport", "verdict"));
+        Assert.Contains("ready", Values("TriageModelStatus", "state"));
+        // Free text stays free text.
+        Assert.False(schemas.GetProperty("ActivateRequest").GetProperty("properties").GetProperty("reason").TryGetProperty("enum", out _));
+        var loose = schemas.EnumerateObject()
+            .SelectMany(s => s.Value.TryGetProperty("properties", out var props) ? props.EnumerateObject().Select(p => (s.Name, p)) : [])
+            .Where(x => x.p.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
+                && type.EnumerateArray().Any(t => t.GetString() is "integer" or "number") && type.EnumerateArray().Any(t => t.GetString() == "string"))
+            .Select(x => $"{x.Name}.{x.p.Name}").ToList();
+        Assert.Empty(loose);
+    }
+
+    [Fact]
     public async Task TheApiReferenceIsServedAtScalarAndTheFaviconIsNotAnError()
     {
         using var reference = new SupportAgentApp().With("SupportAgent:ApiReference:Enabled", "true");

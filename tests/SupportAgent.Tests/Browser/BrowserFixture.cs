@@ -60,9 +60,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.Dispose();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timeZone = null)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, TimezoneId = timeZone });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

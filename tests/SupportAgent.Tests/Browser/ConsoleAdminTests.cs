@@ -58,11 +58,35 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture)
         await console.Locator("#adapter-endpoint").FillAsync(vllm.Endpoint.ToString());
         await console.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(console.Locator("#adapter-status")).ToHaveTextAsync("registered");
+        // The confirmation survives the re-render; the page offers its own button rather than an API call to make.
+        await Expect(console.GetByRole(AriaRole.Status).Filter(new() { HasText = "Registered" })).ToBeVisibleAsync();
+        await Expect(console.Locator("main")).Not.ToContainTextAsync("POST");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Run evaluation" }).ClickAsync();
+        await Expect(console.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose a JSONL file");
 
         console.Dialog += async (_, dialog) => await dialog.AcceptAsync("tone approved by the support lead");
         await console.GetByRole(AriaRole.Button, new() { Name = "Force-activate" }).ClickAsync();
 
         await Expect(console.Locator("#adapter-status")).ToHaveTextAsync("active");
+        await Expect(console.GetByRole(AriaRole.Status).Filter(new() { HasText = "Activated." })).ToBeVisibleAsync();
         await Expect(console.GetByText("tone approved by the support lead")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task AnalyticsOpensOnTheLastThirtyDaysOfTheViewersOwnCalendar()
+    {
+        // UTC+14: for ten hours of every UTC day the viewer's date is already tomorrow's.
+        const string zone = "Pacific/Kiritimati";
+        var keys = await fixture.CreateTenantAsync("localdays");
+        var localToday = () => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var before = localToday();
+        var console = await fixture.SignInToConsoleAsync(keys.Admin, zone);
+        await console.GetByRole(AriaRole.Link, new() { Name = "Analytics" }).ClickAsync();
+        await Expect(console.Locator("#tiles")).ToContainTextAsync("Conversations");
+
+        var to = DateOnly.Parse(await console.Locator("#to").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var from = DateOnly.Parse(await console.Locator("#from").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(to, new[] { before, localToday() }); // the same day unless the test ran across local midnight
+        Assert.Equal(to.AddDays(-29), from);
     }
 }

@@ -47,6 +47,39 @@ public sealed class ConsoleEscalationTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task TheQueueSpeaksPlainWordsAndTheEscalationOpensWithTheAgentsDraftReadyToEdit()
+    {
+        var keys = await fixture.CreateTenantAsync("wording");
+        using (var widget = fixture.Http(keys.Widget))
+        {
+            var started = await (await widget.PostAsync("/api/tenants/wording/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/wording/conversations/{started.GetProperty("conversationId").GetString()}/messages")
+            {
+                Content = JsonContent.Create(new { text = "I want to talk to a person: how long does shipping to Canada take?" }),
+            };
+            request.Headers.Add("X-Conversation-Token", started.GetProperty("conversationToken").GetString());
+            (await widget.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+        var console = await fixture.SignInToConsoleAsync(keys.Staff);
+        var row = console.Locator("tr[data-escalation-id]");
+        await Expect(row).ToHaveCountAsync(1);
+
+        var cells = await row.Locator("td").AllInnerTextsAsync();
+        Assert.Contains(cells[0], new[] { "High", "Normal", "Low" }); // three levels that read in order
+        Assert.Matches(@"^\d+ min$", cells[1]);                       // an age, on one line
+        Assert.Equal("Wants human", cells[5]);
+        Assert.DoesNotContain(cells, c => c.Contains('_', StringComparison.Ordinal));
+        var ageLines = await row.Locator("td").Nth(1).EvaluateAsync<int>("td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }");
+        Assert.Equal(1, ageLines);
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        // The answer the agent held back is in the reply box, ready to edit; times carry their zone.
+        var box = console.GetByLabel("Reply to the customer (edit the agent's draft)");
+        await Expect(box).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("5 to 8 business days"));
+        await Expect(console.Locator(".meta")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"opened .*\d{2}:\d{2}.*(UTC|GMT|[A-Z]{2,5})"));
+    }
+
+    [BrowserFact]
     public async Task ALiveEscalationRefreshesTheQueueWithoutChangingTheFilterOrMovingFocus()
     {
         var keys = await fixture.CreateTenantAsync("livequeue");

@@ -16,9 +16,9 @@ public static class Pages
 
     public static ILocator Answers(this IPage shop) => shop.Locator(".sa-msg.sa-assistant");
 
-    public static async Task<IPage> SignInToConsoleAsync(this BrowserFixture fixture, string key)
+    public static async Task<IPage> SignInToConsoleAsync(this BrowserFixture fixture, string key, string? timeZone = null)
     {
-        var console = await fixture.NewPageAsync(1280, 860);
+        var console = await fixture.NewPageAsync(1280, 860, timeZone);
         await console.GotoAsync($"{fixture.Server}console");
         await console.GetByLabel("Staff or admin key").FillAsync(key);
         await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

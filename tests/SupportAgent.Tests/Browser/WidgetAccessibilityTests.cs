@@ -108,8 +108,26 @@ public sealed class WidgetAccessibilityTests(BrowserFixture fixture)
         {
             await shop.Keyboard.PressAsync(i % 3 == 0 ? "Shift+Tab" : "Tab");
             Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), $"focus left the chat after {i + 1} presses");
+            var ring = await shop.EvaluateAsync<double>(FocusRingContrast);
+            Assert.True(ring >= 3, $"the focus ring after {i + 1} presses has a contrast of {ring:0.0}:1 with what surrounds it (WCAG 1.4.11 asks 3:1)");
         }
         await shop.Keyboard.PressAsync("Escape");
         await Expect(shop.GetByRole(AriaRole.Button, new() { Name = "Chat with us" })).ToBeFocusedAsync();
     }
+
+    /// <summary>
+    /// The focused element's outline against the ring drawn around it (the box-shadow that separates it from any
+    /// background): 0 when there is no visible outline at all.
+    /// </summary>
+    private const string FocusRingContrast = """
+        () => {
+          const style = getComputedStyle(document.activeElement);
+          if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) < 2) return 0;
+          const rgb = (text) => (text.match(/rgba?\(([^)]+)\)/)?.[1] ?? "").split(",").slice(0, 3).map(Number);
+          const luminance = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const a = luminance(rgb(style.outlineColor)), b = luminance(rgb(style.boxShadow));
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        }
+        """;
 }

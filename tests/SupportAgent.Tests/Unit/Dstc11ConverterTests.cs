@@ -1,3 +1,4 @@
+extern alias tools;
 using System.Text.Json;
 using SupportAgent.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class Dstc11ConverterTests : IDisposable
         var source = Datasets.Require("dstc11/knowledge.json");
         if (source is null) return;
 
-        var exit = await SupportAgent.Cli.CliApp.Build().Parse(["datasets", "dstc11", "--source", Path.GetDirectoryName(source)!, "--out", output]).InvokeAsync();
+        var exit = await tools::SupportAgent.Tools.ToolsApp.Build().Parse(["datasets", "dstc11", "--source", Path.GetDirectoryName(source)!, "--out", output]).InvokeAsync();
 
         Assert.Equal(0, exit);
         var documents = File.ReadAllLines(Path.Combine(output, "knowledge.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();

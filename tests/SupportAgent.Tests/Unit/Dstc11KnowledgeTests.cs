@@ -1,5 +1,5 @@
+extern alias tools;
 using System.Text.Json;
-using SupportAgent.Cli.Commands.Bench;
 using SupportAgent.Core.Knowledge.Parsing;
 using SupportAgent.Tests.Infrastructure;
 
@@ -16,7 +16,7 @@ public sealed class Dstc11KnowledgeTests
     [Fact]
     public void EachFaqAndEachReviewBecomesOneJsonlDocumentWithAStableId()
     {
-        var lines = Dstc11Knowledge.ToJsonl(Sample).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = tools::SupportAgent.Tools.Bench.Dstc11Knowledge.ToJsonl(Sample).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
         Assert.Equal(["hotel-7-faq-3", "hotel-7-review-0"], lines.Select(l => l.GetProperty("id").GetString()));
         Assert.Equal("A AND B GUEST HOUSE: Is there parking?", lines[0].GetProperty("title").GetString());
@@ -30,7 +30,7 @@ public sealed class Dstc11KnowledgeTests
         var path = Datasets.Require("dstc11/knowledge.json");
         if (path is null) return;
 
-        var jsonl = Dstc11Knowledge.ToJsonl(File.ReadAllText(path));
+        var jsonl = tools::SupportAgent.Tools.Bench.Dstc11Knowledge.ToJsonl(File.ReadAllText(path));
         var records = JsonlParser.Records(System.Text.Encoding.UTF8.GetBytes(jsonl), "dstc11.jsonl").ToList();
 
         Assert.True(records.Count >= 2000, $"{records.Count} documents");

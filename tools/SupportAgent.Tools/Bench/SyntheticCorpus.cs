@@ -1,4 +1,4 @@
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// Deterministic support-article-like text: pseudo-words drawn with a Zipf distribution (as real vocabularies are), so

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>Widget connections as a browser makes them: negotiate, then a WebSocket to the chat hub with the widget key.</summary>
 internal static class WidgetClients

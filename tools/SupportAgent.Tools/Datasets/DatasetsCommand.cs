@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SupportAgent.Cli.Commands.Datasets;
 
-namespace SupportAgent.Cli.Commands;
+
+namespace SupportAgent.Tools.Datasets;
 
 /// <summary><c>datasets</c>: turns public benchmark data into the product's own formats (knowledge .jsonl, evaluation cases).</summary>
 internal static class DatasetsCommand

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportAgent.Core.Analytics;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// End-to-end chat over SignalR: N widgets connect, start a conversation each, and send messages one after another
@@ -40,8 +40,8 @@ internal static class ChatBench
         };
         command.SetAction(async (parse, ct) =>
         {
-            Console.WriteLine("| clients | messages | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server memory idle → peak |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| clients | messages | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | server memory idle → peak |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var n in parse.GetValue(clients)!)
             {
                 await using var server = await BenchOptions.ServerAsync(parse, ct);
@@ -57,6 +57,7 @@ internal static class ChatBench
         await WarmUpAsync(server, ct);
         var connections = await WidgetClients.ConnectAsync(server, clients, ct);
         var idle = server.MemoryBytes();
+        var cpuBefore = server.CpuTime();
         var latencies = new List<double>(clients * messagesEach);
         var errors = 0;
         var wall = Stopwatch.StartNew();
@@ -79,9 +80,11 @@ internal static class ChatBench
                 lock (latencies) latencies.AddRange(own);
             }, ct)));
             wall.Stop();
+            // Process CPU time over the measured messages only (warm-up and connecting excluded): the cost of a turn.
+            var cpuMs = server.CpuTime() - cpuBefore is { } used && latencies.Count > 0 ? $"{used.TotalMilliseconds / latencies.Count:F2}" : "n/a";
             await WidgetClients.DisposeAllAsync(connections);
             return $"| {clients:N0} | {latencies.Count:N0} | {errors} | {wall.Elapsed.TotalSeconds:F1} | {latencies.Count / wall.Elapsed.TotalSeconds:F0} " +
-                   $"| {Percentile.Of(latencies, 50):F0} | {Percentile.Of(latencies, 95):F0} | {Percentile.Of(latencies, 99):F0} " +
+                   $"| {Percentile.Of(latencies, 50):F0} | {Percentile.Of(latencies, 95):F0} | {Percentile.Of(latencies, 99):F0} | {cpuMs} " +
                    $"| {BenchOptions.Megabytes(idle)} → {(server.MemoryKnown ? BenchOptions.Megabytes(sampler.PeakBytes) : "n/a")} |";
         }
     }

@@ -4,7 +4,7 @@ using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embedded;
 using SupportAgent.Core.Retrieval.Embeddings;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// <c>bench retrieval</c>: embedded hybrid search latency (BM25 + exact cosine + RRF, chunk rows fetched) per corpus

@@ -1,4 +1,4 @@
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>Samples the server's memory while a run is going, because the peak matters more than the value at the end.</summary>
 internal sealed class MemorySampler : IAsyncDisposable

@@ -3,12 +3,13 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Cli.Commands;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Core.Tenants;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// Ingestion throughput: the DSTC11 knowledge as one .jsonl upload through the real pipeline (intake, then

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>Load drivers and throughput measurements; each subcommand prints figures ready for docs/benchmarks.md.</summary>
 internal static class BenchCommand

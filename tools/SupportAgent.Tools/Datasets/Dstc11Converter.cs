@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SupportAgent.Cli.Commands.Datasets;
+namespace SupportAgent.Tools.Datasets;
 
 /// <summary>
 /// DSTC11 track 5 → one knowledge document per FAQ (<c>{domain}-{entity}-faq-{doc}</c>, titled with the entity name and

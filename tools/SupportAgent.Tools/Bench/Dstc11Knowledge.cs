@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// Turns DSTC11 track 5's knowledge.json (hotels and restaurants with FAQs and reviews) into .jsonl documents:

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Core.Retrieval.Embeddings;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// <c>bench embeddings</c>: per embedder, the cost of loading it, one customer question's embedding (p50/p95, one at a

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 
-namespace SupportAgent.Cli.Commands.Bench;
+namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// The server under load: either one already running at a URL, or the real server started as a child process with
@@ -67,6 +67,14 @@ internal sealed class BenchServer : IAsyncDisposable
         if (process is null) return null;
         process.Refresh();
         return process.WorkingSet64;
+    }
+
+    /// <summary>CPU time the server process has used so far (all threads), for CPU milliseconds per message.</summary>
+    public TimeSpan? CpuTime()
+    {
+        if (process is null) return null;
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken ct)

@@ -23,6 +23,7 @@ public static class DatabaseProviders
             return options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         }
         Directory.CreateDirectory(dataDirectory);
-        return options.UseSqlite(db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}").AddInterceptors(new SqlitePragmas());
+        var connectionString = db.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "supportagent.db")}";
+        return options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(connectionString));
     }
 }

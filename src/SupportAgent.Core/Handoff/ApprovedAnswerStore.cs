@@ -5,7 +5,7 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Handoff;
 
 /// <summary>Admins' list/create/edit/delete of a tenant's approved Q&amp;A pairs.</summary>
-public sealed class ApprovedAnswerStore(SupportDbContext db, TimeProvider clock)
+public sealed class ApprovedAnswerStore(SupportDbContext db, ApprovedAnswerCache cache, TimeProvider clock)
 {
     public const int MaxLength = 8000;
 
@@ -32,6 +32,7 @@ public sealed class ApprovedAnswerStore(SupportDbContext db, TimeProvider clock)
         var approved = New(tenantId, question.Trim(), answer.Trim(), null, clock.GetUtcNow());
         db.ApprovedAnswers.Add(approved);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(tenantId);
         return approved;
     }
 
@@ -42,9 +43,14 @@ public sealed class ApprovedAnswerStore(SupportDbContext db, TimeProvider clock)
         approved.Answer = answer.Trim();
         approved.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(tenantId);
         return approved;
     }
 
-    public async Task<bool> DeleteAsync(string tenantId, string id, CancellationToken ct) =>
-        await db.ApprovedAnswers.Where(a => a.TenantId == tenantId && a.Id == id).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> DeleteAsync(string tenantId, string id, CancellationToken ct)
+    {
+        var deleted = await db.ApprovedAnswers.Where(a => a.TenantId == tenantId && a.Id == id).ExecuteDeleteAsync(ct) > 0;
+        cache.Invalidate(tenantId);
+        return deleted;
+    }
 }

@@ -5,7 +5,7 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Handoff;
 
 /// <summary>What staff do with an escalation: reply (pushed live to the customer), resolve (optionally teaching an approved answer).</summary>
-public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, TimeProvider clock)
+public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, ApprovedAnswerCache approvedAnswers, TimeProvider clock)
 {
     public Task<Escalation?> FindAsync(string tenantId, string escalationId, CancellationToken ct) =>
         db.Escalations.FirstOrDefaultAsync(e => e.TenantId == tenantId && e.Id == escalationId, ct);
@@ -54,6 +54,7 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
         escalation.Status = EscalationStatus.Resolved;
         escalation.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (approved is not null) approvedAnswers.Invalidate(tenantId);
         return new ResolvedEscalation(escalation, approved);
     }
 

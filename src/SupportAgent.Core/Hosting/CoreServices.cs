@@ -49,7 +49,7 @@ public static class CoreServices
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDirectory = sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory();
             options.UseSupportDatabase(db, dataDirectory);
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once: rebuilding them for every scope cost each request measurable CPU
 
         services.AddScoped<TenantService>();
         services.AddSingleton<TokenCounter>();
@@ -99,6 +99,7 @@ public static class CoreServices
         services.AddAdapters();
         services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
         services.AddScoped<ApprovedAnswerStore>();
+        services.AddSingleton<ApprovedAnswerCache>();
         services.AddScoped<HandoffService>();
         services.AddScoped<FeedbackService>();
         services.AddTurnPipeline();

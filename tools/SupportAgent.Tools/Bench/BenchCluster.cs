@@ -21,6 +21,9 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public long? MemoryBytes() => MemoryKnown ? replicas.Sum(r => r.MemoryBytes() ?? 0) : null;
 
+    /// <summary>CPU time of all replicas' processes together, or null for a server at a URL.</summary>
+    public TimeSpan? CpuTime() => MemoryKnown ? replicas.Aggregate(TimeSpan.Zero, (sum, r) => sum + (r.CpuTime() ?? TimeSpan.Zero)) : null;
+
     public static BenchCluster Of(BenchServer server)
     {
         var cluster = new BenchCluster();

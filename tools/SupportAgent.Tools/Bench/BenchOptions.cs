@@ -7,6 +7,8 @@ internal static class BenchOptions
 {
     public static readonly Option<Uri?> Url = new("--url")
     {
+        // System.CommandLine has no built-in conversion to Uri.
+        CustomParser = result => result.Tokens is [{ Value: var text }] ? new Uri(text, UriKind.Absolute) : null,
         Description = "A running server to load; without it a fresh server with the demo tenant is started as a child process (its memory is then reported)",
     };
 

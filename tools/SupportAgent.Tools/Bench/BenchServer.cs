@@ -75,6 +75,14 @@ internal sealed class BenchServer : IAsyncDisposable
         return process.WorkingSet64;
     }
 
+    /// <summary>CPU time the server process has used so far (all threads), for CPU milliseconds per message.</summary>
+    public TimeSpan? CpuTime()
+    {
+        if (process is null) return null;
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     private async Task WaitUntilHealthyAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -40,8 +40,8 @@ internal static class ChatBench
         };
         command.SetAction(async (parse, ct) =>
         {
-            Console.WriteLine("| clients | messages | answered | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server memory idle → peak |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| clients | messages | answered | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | server memory idle → peak |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var n in parse.GetValue(clients)!)
             {
                 await using var server = await BenchOptions.ServerAsync(parse, ct);
@@ -54,11 +54,12 @@ internal static class ChatBench
 
     /// <summary>What one run gives: the columns of the table, ready to print.</summary>
     /// <param name="Answered">Replies decided "answered" (the rest escalated): the same mix on every deployment shows each one really retrieved.</param>
-    internal sealed record Figures(int Clients, List<double> Latencies, int Answered, int Errors, TimeSpan Wall, long? IdleBytes, long? PeakBytes)
+    /// <param name="CpuMsPerMessage">Server process CPU time (all replicas) over the measured messages, per message.</param>
+    internal sealed record Figures(int Clients, List<double> Latencies, int Answered, int Errors, TimeSpan Wall, string CpuMsPerMessage, long? IdleBytes, long? PeakBytes)
     {
         public string Row() =>
             $"| {Clients:N0} | {Latencies.Count:N0} | {100.0 * Answered / Math.Max(1, Latencies.Count):F0}% | {Errors} | {Wall.TotalSeconds:F1} | {Latencies.Count / Wall.TotalSeconds:F0} " +
-            $"| {Percentile.Of(Latencies, 50):F0} | {Percentile.Of(Latencies, 95):F0} | {Percentile.Of(Latencies, 99):F0} " +
+            $"| {Percentile.Of(Latencies, 50):F0} | {Percentile.Of(Latencies, 95):F0} | {Percentile.Of(Latencies, 99):F0} | {CpuMsPerMessage} " +
             $"| {BenchOptions.Megabytes(IdleBytes)} → {BenchOptions.Megabytes(PeakBytes)} |";
     }
 
@@ -67,6 +68,7 @@ internal static class ChatBench
         foreach (var replica in server.Replicas) await WarmUpAsync(replica, ct);
         var connections = await WidgetClients.ConnectAsync(server, clients, ct);
         var idle = server.MemoryBytes();
+        var cpuBefore = server.CpuTime();
         var latencies = new List<double>(clients * messagesEach);
         int errors = 0, answered = 0;
         var wall = Stopwatch.StartNew();
@@ -93,8 +95,10 @@ internal static class ChatBench
                 lock (latencies) latencies.AddRange(own);
             }, ct)));
             wall.Stop();
+            // Process CPU time over the measured messages only (warm-up and connecting excluded): the cost of a turn.
+            var cpuMs = server.CpuTime() - cpuBefore is { } used && latencies.Count > 0 ? $"{used.TotalMilliseconds / latencies.Count:F2}" : "n/a";
             await WidgetClients.DisposeAllAsync(connections);
-            return new Figures(clients, latencies, answered, errors, wall.Elapsed, idle, server.MemoryKnown ? sampler.PeakBytes : null);
+            return new Figures(clients, latencies, answered, errors, wall.Elapsed, cpuMs, idle, server.MemoryKnown ? sampler.PeakBytes : null);
         }
     }
 

@@ -14,7 +14,9 @@ namespace SupportAgent.Core.Answering.Semantic;
 public sealed class SentenceEmbeddings(IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
     private const int CacheLimit = 50_000;
+    private const int QueryCacheLimit = 1024;
     private readonly ConcurrentDictionary<string, float[]> passages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> queries = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A model whose similarities this product has calibrated (the shipped MiniLM). Other embedders, lexical ones in
@@ -25,7 +27,18 @@ public sealed class SentenceEmbeddings(IEmbeddingGenerator<string, Embedding<flo
     /// <summary>The model id, which picks the confidence calibration (a calibration holds for one model only).</summary>
     public string? ModelId => embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
 
-    public async Task<float[]> QueryAsync(string text, CancellationToken ct) => Unit(await embedder!.EmbedQueryAsync(text, ct));
+    /// <summary>
+    /// The question's vector. One customer turn asks for it from several stages (approved answers, confidence, the
+    /// extractive answer), so recent questions are kept: the question is embedded once per turn. Shared: read only.
+    /// </summary>
+    public async Task<float[]> QueryAsync(string text, CancellationToken ct)
+    {
+        if (queries.TryGetValue(text, out var cached)) return cached;
+        var vector = Unit(await embedder!.EmbedQueryAsync(text, ct));
+        if (queries.Count >= QueryCacheLimit) queries.Clear();
+        queries[text] = vector;
+        return vector;
+    }
 
     /// <summary>Vectors for passage texts, from the cache where possible; one batched call for the rest.</summary>
     public async Task<float[][]> PassagesAsync(IReadOnlyList<string> texts, CancellationToken ct)

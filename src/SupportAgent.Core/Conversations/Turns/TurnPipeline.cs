@@ -32,23 +32,28 @@ public sealed class TurnPipeline(TurnLoader loader, ApprovedAnswerStage approved
                 }
         }
         var reply = await recorder.RecordAsync(turn, span);
-        // Replies not generated live (extractive, approved, escalations) are streamed word by word once decided. If
-        // generation failed after text was shown, the final reply (the holding reply) replaces it in the widget.
+        // Replies not generated live (extractive, approved, escalations) are streamed once decided, a few words a piece:
+        // each piece is a message on the socket, and the whole reply is already there. If generation failed after text
+        // was shown, the final reply (the holding reply) replaces it in the widget.
         if (!streamed)
-            foreach (var piece in WordPieces(reply.Reply)) yield return ChatStreamEvent.Token(piece);
+            foreach (var piece in WordPieces(reply.Reply, DecidedWordsPerPiece)) yield return ChatStreamEvent.Token(piece);
         yield return ChatStreamEvent.Done(reply);
     }
 
-    /// <summary>Word-sized deltas (each keeps its leading space) keep the widget's rendering smooth.</summary>
-    internal static IEnumerable<string> WordPieces(string text)
+    private const int DecidedWordsPerPiece = 4;
+
+    /// <summary>Deltas of <paramref name="words"/> words (each keeps its leading space) keep the widget's rendering smooth.</summary>
+    internal static IEnumerable<string> WordPieces(string text, int words = 1)
     {
         var start = 0;
+        var count = 0;
         for (var i = 1; i <= text.Length; i++)
         {
-            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
+            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1]) && ++count == words))
             {
                 yield return text[start..i];
                 start = i;
+                count = 0;
             }
         }
     }

@@ -35,9 +35,11 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
         var joined = escalated && !turn.IsEvaluation ? await OpenEscalationAsync(turn) : null;
         var escalation = joined ?? (escalated ? TurnEscalation.New(turn, decision, now) : null);
         if (escalation is not null && joined is null) db.Escalations.Add(escalation);
-        if (!escalated && outcome.Approved is { } approved && outcome.Answer!.Model == ApprovedAnswers.ModelName && !turn.IsEvaluation)
-            approved.Answer.Hits++;
         await db.SaveChangesAsync(CancellationToken.None); // the customer already waited for this; finish the write
+        // Counted in the database, not on the cached answer: concurrent hits must all count.
+        if (!escalated && outcome.Approved is { } approved && outcome.Answer!.Model == ApprovedAnswers.ModelName && !turn.IsEvaluation)
+            await db.ApprovedAnswers.Where(a => a.Id == approved.Answer.Id && a.TenantId == turn.Tenant.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Hits, a => a.Hits + 1), CancellationToken.None);
         telemetry.Decided(span, decision);
 
         if (!turn.IsEvaluation) await notifier.TurnCompletedAsync(new CompletedTurn(reply, decision, joined is null ? escalation : null, turn.Settings), CancellationToken.None);

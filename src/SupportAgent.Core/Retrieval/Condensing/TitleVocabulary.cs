@@ -33,7 +33,9 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
         // A cheap version check (count, last change) decides whether the titles must be read again.
-        var version = $"{await documents.CountAsync(ct)}:{await documents.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct)}";
+        // One round trip: this runs on every customer turn.
+        var counts = await documents.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(d => (DateTimeOffset?)d.UpdatedAt) }).FirstOrDefaultAsync(ct);
+        var version = $"{counts?.Count ?? 0}:{counts?.Last}";
         if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
         var titles = await documents.Select(d => d.Title).ToListAsync(ct);
         var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);

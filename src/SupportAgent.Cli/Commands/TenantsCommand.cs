@@ -23,6 +23,10 @@ internal static class TenantsCommand
             Console.WriteLine($"admin:  {keys.Admin}\nstaff:  {keys.Staff}\nwidget: {keys.Widget}");
             return 0;
         });
-        return new Command("tenants", "Manage tenants.") { create };
+        return new Command("tenants", "Manage tenants.")
+        {
+            create, TenantLifecycleCommands.Show(), TenantLifecycleCommands.Update(), TenantLifecycleCommands.RotateKey(),
+            TenantLifecycleCommands.Delete(), TenantLifecycleCommands.ReleaseAdapterName(),
+        };
     }
 }

@@ -5,6 +5,8 @@ using SupportAgent.Core.Data;
 namespace SupportAgent.Core.Adapters;
 
 /// <summary>The outcome of a registry change: the adapter, or an HTTP-style status with a detail for the admin.</summary>
+public enum NameRelease { Released, NotBound, InUse }
+
 public sealed record AdapterChange(Adapter? Adapter, int Status, string? Problem = null)
 {
     public static AdapterChange Refused(int status, string problem) => new(null, status, problem);
@@ -25,8 +27,9 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
         var endpoint = registration.NormalizedEndpoint();
         // Before anything is sent: a refused address never receives a request.
         if (await guard.ProblemAsync(endpoint, ct) is { } unsafeEndpoint) return AdapterChange.Refused(400, unsafeEndpoint);
-        if (await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
-            return AdapterChange.Refused(409, $"Adapter name '{name}' is registered by another tenant; adapter names are unique across tenants.");
+        if (await db.AdapterNames.AnyAsync(b => b.Name == name && b.TenantId != tenantId, ct)
+            || await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
+            return NameUnavailable(name);
         if (await check.ProblemWithAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed)
             return AdapterChange.Refused(400, notServed);
 
@@ -49,14 +52,33 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
             SetStatus(adapter, AdapterStatus.Registered, "Registered; it gets traffic once an evaluation against the base model passes, or when force-activated.");
             adapter.LastComparison = null;
         }
+        // The name stays this tenant's after the adapter (or the tenant) is deleted, until the operator releases it.
+        if (!await db.AdapterNames.AnyAsync(b => b.Name == name, ct))
+            db.AdapterNames.Add(new AdapterNameBinding { Name = name, TenantId = tenantId, BoundAt = now });
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) // two tenants racing for one name: the unique index decides
+        catch (DbUpdateException) // two tenants racing for one name: the unique keys decide
         {
-            return AdapterChange.Refused(409, $"Adapter name '{name}' is registered by another tenant; adapter names are unique across tenants.");
+            return NameUnavailable(name);
         }
         health.Reset(tenantId);
         log.LogInformation("Tenant {Tenant} registered adapter {Adapter} on {BaseModel} at {Endpoint}", tenantId, name, baseModel, endpoint);
         return new AdapterChange(adapter, 200);
+    }
+
+    /// <summary>
+    /// The same refusal whether another tenant holds the name now, held it before, or won a race for it: it names no
+    /// tenant and does not tell those cases apart.
+    /// </summary>
+    private static AdapterChange NameUnavailable(string name) =>
+        AdapterChange.Refused(409, $"Adapter name '{name}' is not available; choose another name (names are shared by every tenant of the model server).");
+
+    /// <summary>The operator frees a name for any tenant; refused while an adapter of that name is still registered.</summary>
+    public async Task<NameRelease> ReleaseNameAsync(string name, CancellationToken ct)
+    {
+        if (await db.Adapters.AnyAsync(a => a.Name == name, ct)) return NameRelease.InUse;
+        var released = await db.AdapterNames.Where(b => b.Name == name).ExecuteDeleteAsync(ct) > 0;
+        if (released) log.LogInformation("Adapter name {Adapter} released by the operator", name);
+        return released ? NameRelease.Released : NameRelease.NotBound;
     }
 
     public async Task<bool> DeleteAsync(string tenantId, CancellationToken ct)

@@ -27,6 +27,8 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Adapter> Adapters => Set<Adapter>();
     public DbSet<TriageExample> TriageExamples => Set<TriageExample>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<AdapterNameBinding> AdapterNames => Set<AdapterNameBinding>();
     /// <summary>The data-protection key ring, shared by every replica (console cookies, adapter API keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -126,6 +128,14 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(j => j.TenantId);
             e.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<StaffSession>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.KeyHash);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // No foreign key to the tenant on purpose: the binding outlives the tenant until the operator releases it.
+        model.Entity<AdapterNameBinding>(e => e.HasKey(x => x.Name));
         model.Entity<TriageExample>(e =>
         {
             e.HasKey(x => x.Id);

@@ -52,6 +52,8 @@ public static class CoreServices
         }, optionsLifetime: ServiceLifetime.Singleton); // built once: rebuilding them for every scope cost each request measurable CPU
 
         services.AddScoped<TenantService>();
+        services.AddScoped<TenantPurge>();
+        services.AddScoped<StaffSessions>();
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<IDocumentParser, PlainTextParser>();

@@ -33,6 +33,53 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
             new() { Hash = KeyHasher.Hash(key), TenantId = id, Role = role, Prefix = key[..Math.Min(12, key.Length)], CreatedAt = now };
     }
 
+    public Task<Tenant?> FindAsync(string id, CancellationToken ct) => db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    public async Task<IReadOnlyList<ApiKey>> KeysAsync(string id, CancellationToken ct) =>
+        await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == id).ToListAsync(ct);
+
+    /// <summary>
+    /// Applies a change (members left out stay as they are) after checking all of it: a value out of range changes
+    /// nothing. The API and the CLI share it.
+    /// </summary>
+    public async Task<TenantChange> UpdateAsync(string id, TenantPatch patch, CancellationToken ct)
+    {
+        var name = patch.Name?.Trim();
+        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return TenantChange.Refused(400, nameError);
+        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return TenantChange.Refused(400, originError);
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is null) return TenantChange.Refused(404, $"Tenant '{id}' does not exist.");
+        if (patch.Settings is { } settingsPatch)
+        {
+            var (settings, problem) = settingsPatch.ApplyTo(tenant.Settings);
+            if (problem is not null) return TenantChange.Refused(400, problem);
+            tenant.Settings = settings!;
+        }
+        if (name is not null) tenant.Name = name;
+        if (patch.AllowedOrigins is not null) tenant.AllowedOrigins = TenantInput.NormalizeOrigins(patch.AllowedOrigins);
+        await db.SaveChangesAsync(ct);
+        return new TenantChange(tenant, 200);
+    }
+
+    /// <summary>
+    /// Replaces the tenant's key of <paramref name="role"/> with a new one and returns it. The old key is refused from the
+    /// next request on, and the console sessions it opened end with it (every replica reads the same rows).
+    /// Null when the tenant does not exist.
+    /// </summary>
+    public async Task<string?> RotateKeyAsync(string tenantId, ApiKeyRole role, CancellationToken ct)
+    {
+        if (!await ExistsAsync(tenantId, ct)) return null;
+        var key = KeyHasher.NewKey(role);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var old = await db.ApiKeys.Where(k => k.TenantId == tenantId && k.Role == role).Select(k => k.Hash).ToListAsync(ct);
+        await db.StaffSessions.Where(s => old.Contains(s.KeyHash)).ExecuteDeleteAsync(ct);
+        await db.ApiKeys.Where(k => old.Contains(k.Hash)).ExecuteDeleteAsync(ct);
+        db.ApiKeys.Add(new ApiKey { Hash = KeyHasher.Hash(key), TenantId = tenantId, Role = role, Prefix = key[..Math.Min(12, key.Length)], CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return key;
+    }
+
     public Task<ApiKey?> FindKeyAsync(string key, CancellationToken ct)
     {
         var hash = KeyHasher.Hash(key);

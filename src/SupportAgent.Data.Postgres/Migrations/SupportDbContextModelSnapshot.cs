@@ -85,6 +85,23 @@ namespace SupportAgent.Data.Postgres.Migrations
                     b.ToTable("Adapters");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Adapters.AdapterNameBinding", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AdapterNames");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Conversations.Conversation", b =>
                 {
                     b.Property<string>("Id")
@@ -556,6 +573,38 @@ namespace SupportAgent.Data.Postgres.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Tenants.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -684,6 +733,15 @@ namespace SupportAgent.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.ApiKey", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()

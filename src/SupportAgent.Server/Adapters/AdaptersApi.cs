@@ -22,6 +22,9 @@ public static class AdaptersApi
         group.MapPost("/evaluate", EvaluateAsync).Accepts<string>("application/jsonl", "application/x-ndjson", "text/plain")
             .WithSummary("Run JSONL evaluation cases through base and adapter; activate the adapter only if it is at least as good.");
         group.MapPost("/activate", ActivateAsync).WithSummary("Force-activate the adapter, recording the reason.");
+        app.MapGroup("/api/adapter-names").WithTags("Adapters").RequireAuthorization(Policies.Operator)
+            .MapDelete("/{name}", ReleaseNameAsync)
+            .WithSummary("Release an adapter name (operator): names stay bound to their tenant after the adapter or tenant is deleted.");
         return group;
     }
 
@@ -64,6 +67,14 @@ public static class AdaptersApi
         var status = (await registry.FindAsync(tenant.Id, ct))?.Status ?? adapter.Status;
         return TypedResults.Ok(new EvaluationResult(status, comparison));
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReleaseNameAsync(string name, AdapterRegistry registry, CancellationToken ct) =>
+        await registry.ReleaseNameAsync(name, ct) switch
+        {
+            NameRelease.Released => TypedResults.NoContent(),
+            NameRelease.InUse => TypedResults.Problem(statusCode: 409, detail: $"Adapter name '{name}' is used by a registered adapter; its tenant must delete the adapter first."),
+            _ => TypedResults.Problem(statusCode: 404, detail: $"Adapter name '{name}' is not bound to any tenant."),
+        };
 
     private static ProblemHttpResult NoAdapter(CurrentTenant tenant) =>
         TypedResults.Problem(statusCode: 404, detail: $"Tenant '{tenant.Id}' has no adapter registered; PUT /api/tenants/{tenant.Id}/adapter first.");

@@ -31,7 +31,8 @@ public sealed class ApiKeyAuthenticationHandler(
         return Success(
             new Claim(SupportClaims.Role, Roles.Name(apiKey.Role)),
             new Claim(SupportClaims.Tenant, apiKey.TenantId),
-            new Claim(SupportClaims.KeyPrefix, apiKey.Prefix));
+            new Claim(SupportClaims.KeyPrefix, apiKey.Prefix),
+            new Claim(SupportClaims.KeyId, KeyHasher.Id(apiKey.Hash)));
     }
 
     /// <summary>True when the request carries a key; otherwise the console's cookie session is consulted instead.</summary>

@@ -22,6 +22,7 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Operator, p => p.RequireClaim(SupportClaims.Role, Roles.Operator))
             .AddPolicy(Policies.Admin, p => p.RequireClaim(SupportClaims.Role, Roles.Admin))
+            .AddPolicy(Policies.AdminOrOperator, p => p.RequireClaim(SupportClaims.Role, Roles.Admin, Roles.Operator))
             .AddPolicy(Policies.Staff, p => p.RequireClaim(SupportClaims.Role, Roles.Staff, Roles.Admin))
             .AddPolicy(Policies.Widget, p => p.RequireClaim(SupportClaims.Role, Roles.Widget));
         builder.Services.AddScoped<CurrentTenant>();

@@ -11,7 +11,7 @@ public sealed class ConversationTokenFilter(ConversationTokens tokens) : IEndpoi
         var http = context.HttpContext;
         var tenant = http.RequestServices.GetRequiredService<CurrentTenant>().Id;
         var conversation = http.GetRouteValue("c")?.ToString() ?? "";
-        if (!tokens.IsValid(tenant, conversation, http.Request.Headers[ConversationTokens.Header].ToString()))
+        if (!tokens.IsValid(http.User, tenant, conversation, http.Request.Headers[ConversationTokens.Header].ToString()))
             return NotFound(tenant, conversation);
         return await next(context);
     }

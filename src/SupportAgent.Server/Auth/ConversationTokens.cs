@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,9 @@ namespace SupportAgent.Server.Auth;
 /// The secret a client must show for everything about one conversation. The public widget key only proves which
 /// tenant's site a request comes from; a conversation id alone must never open someone else's chat. The token is a
 /// data-protected (encrypted and signed) record of tenant, conversation and expiry, so it needs no storage, every
-/// replica sharing the key ring accepts it, and it cannot be forged or moved to another conversation.
+/// replica sharing the key ring accepts it, and it cannot be forged or moved to another conversation. It also names the
+/// widget key it was issued under and counts only for a caller holding that key, so rotating the widget key ends every
+/// conversation session opened with the old one.
 /// </summary>
 public sealed class ConversationTokens(IDataProtectionProvider provider, TimeProvider clock, SupportDbContext db)
 {
@@ -19,15 +22,15 @@ public sealed class ConversationTokens(IDataProtectionProvider provider, TimePro
     private readonly IDataProtector protector = provider.CreateProtector("SupportAgent.ConversationToken.v1");
 
     /// <summary>A token for a new conversation, valid for the tenant's widget session lifetime (so a restored session expires).</summary>
-    public async Task<string> IssueAsync(string tenantId, string conversationId, CancellationToken ct)
+    public async Task<string> IssueAsync(ClaimsPrincipal issuer, string tenantId, string conversationId, CancellationToken ct)
     {
         var hours = (await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct)).Settings.ConversationSessionHours;
         var expires = clock.GetUtcNow().AddHours(Math.Clamp(hours, 0.25, 24 * 90)).ToUnixTimeSeconds();
-        return protector.Protect($"{tenantId}\n{conversationId}\n{expires.ToString(CultureInfo.InvariantCulture)}");
+        return protector.Protect($"{tenantId}\n{conversationId}\n{expires.ToString(CultureInfo.InvariantCulture)}\n{KeyIdOf(issuer)}");
     }
 
-    /// <summary>True only for an unexpired token issued for exactly this tenant's conversation.</summary>
-    public bool IsValid(string tenantId, string conversationId, string? token)
+    /// <summary>True only for an unexpired token issued for exactly this tenant's conversation under the caller's key.</summary>
+    public bool IsValid(ClaimsPrincipal caller, string tenantId, string conversationId, string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 1024) return false;
         string payload;
@@ -35,9 +38,11 @@ public sealed class ConversationTokens(IDataProtectionProvider provider, TimePro
         catch (CryptographicException) { return false; }
         catch (FormatException) { return false; }
         var parts = payload.Split('\n');
-        return parts.Length == 3
-            && parts[0] == tenantId && parts[1] == conversationId
+        return parts.Length == 4
+            && parts[0] == tenantId && parts[1] == conversationId && parts[3] == KeyIdOf(caller)
             && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             && clock.GetUtcNow().ToUnixTimeSeconds() < expires;
     }
+
+    private static string KeyIdOf(ClaimsPrincipal user) => user.FindFirst(SupportClaims.KeyId)?.Value ?? "";
 }

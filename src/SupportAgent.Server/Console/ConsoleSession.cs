@@ -23,7 +23,7 @@ public static class ConsoleSession
     }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, EmptyHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext http, TenantService tenants, RateLimitGate limits, CancellationToken ct)
+        SignInRequest request, HttpContext http, TenantService tenants, StaffSessions sessions, RateLimitGate limits, CancellationToken ct)
     {
         var key = request.Key?.Trim();
         var apiKey = string.IsNullOrEmpty(key) ? null : await tenants.FindKeyAsync(key, ct);
@@ -39,8 +39,10 @@ public static class ConsoleSession
             return TypedResults.Problem(statusCode: 401, detail: "That is not a staff or admin key; ask your administrator for one.");
         }
         var role = Roles.Name(apiKey.Role);
+        var session = await sessions.StartAsync(apiKey, ct);
         var identity = new ClaimsIdentity(
-            [new Claim(SupportClaims.Role, role), new Claim(SupportClaims.Tenant, apiKey.TenantId), new Claim(SupportClaims.KeyPrefix, apiKey.Prefix)],
+            [new Claim(SupportClaims.Role, role), new Claim(SupportClaims.Tenant, apiKey.TenantId), new Claim(SupportClaims.KeyPrefix, apiKey.Prefix),
+             new Claim(SupportClaims.Session, session)],
             ConsoleCookie.Scheme, ClaimTypes.Name, SupportClaims.Role);
         await http.SignInAsync(ConsoleCookie.Scheme, new ClaimsPrincipal(identity));
         return TypedResults.Ok(new SessionView(apiKey.TenantId, role));
@@ -49,8 +51,11 @@ public static class ConsoleSession
     private static Ok<SessionView> Current(ClaimsPrincipal user) =>
         TypedResults.Ok(new SessionView(user.FindFirst(SupportClaims.Tenant)?.Value ?? "", user.FindFirst(SupportClaims.Role)?.Value ?? ""));
 
-    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    /// <summary>Ends the session server-side, so a copy of the cookie taken before sign-out opens nothing.</summary>
+    private static async Task<NoContent> SignOutAsync(HttpContext http, StaffSessions sessions, CancellationToken ct)
     {
+        var current = await http.AuthenticateAsync(ConsoleCookie.Scheme);
+        if (current.Principal?.FindFirst(SupportClaims.Session)?.Value is { } secret) await sessions.EndAsync(secret, ct);
         await http.SignOutAsync(ConsoleCookie.Scheme);
         return TypedResults.NoContent();
     }

@@ -35,7 +35,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         RequireRole(Roles.Widget);
         RequirePermit(RateLimitCategory.Conversations);
         var conversation = await chat.StartAsync(TenantId, isEvaluation: false, Context.ConnectionAborted);
-        var token = await tokens.IssueAsync(TenantId, conversation.Id, Context.ConnectionAborted);
+        var token = await tokens.IssueAsync(Context.User!, TenantId, conversation.Id, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id));
         return new ConversationsApi.StartResponse(conversation.Id, token, validation.MaxLength);
     }
@@ -65,7 +65,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     /// <summary>The tenant's conversation; for a widget only with its token (a wrong one reads exactly like an unknown id).</summary>
     private async Task<Conversation> FindAsync(string conversationId, string? conversationToken, ConversationTokens tokens)
     {
-        var allowed = Role is Roles.Staff or Roles.Admin || tokens.IsValid(TenantId, conversationId, conversationToken);
+        var allowed = Role is Roles.Staff or Roles.Admin || tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken);
         return (allowed ? await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
             ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
     }

@@ -22,10 +22,10 @@ public static class ConversationsApi
     }
 
     private static async Task<Created<StartResponse>> StartAsync(CurrentTenant tenant, ChatService chat, ConversationTokens tokens,
-        MessageValidation validation, CancellationToken ct)
+        MessageValidation validation, HttpContext http, CancellationToken ct)
     {
         var conversation = await chat.StartAsync(tenant.Id, isEvaluation: false, ct);
-        var token = await tokens.IssueAsync(tenant.Id, conversation.Id, ct);
+        var token = await tokens.IssueAsync(http.User, tenant.Id, conversation.Id, ct);
         return TypedResults.Created($"/api/tenants/{tenant.Id}/conversations/{conversation.Id}", new StartResponse(conversation.Id, token, validation.MaxLength));
     }
 

@@ -11,9 +11,19 @@ public static class TenantsApi
 
     public static RouteGroupBuilder MapTenants(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenants").WithTags("Tenants").RequireAuthorization(Policies.Operator);
-        group.MapPost("/", CreateAsync)
+        var group = app.MapGroup("/api/tenants").WithTags("Tenants").DisableAntiforgery();
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Operator)
             .WithSummary("Create a tenant and its admin, staff and widget keys (shown once).");
+
+        var tenant = group.MapGroup("/{t}").AddEndpointFilter<TenantAdminFilter>();
+        tenant.MapGet("/", TenantLifecycle.GetAsync).RequireAuthorization(Policies.AdminOrOperator)
+            .WithSummary("The tenant: name, allowed origins, settings, and its keys' prefixes.");
+        tenant.MapPatch("/", TenantLifecycle.UpdateAsync).RequireAuthorization(Policies.AdminOrOperator)
+            .WithSummary("Change the name, the allowed origins (replaced as a whole) or any settings (only those given).");
+        tenant.MapPost("/keys/{role}/rotate", TenantLifecycle.RotateKeyAsync).RequireAuthorization(Policies.AdminOrOperator)
+            .WithSummary("Replace the admin, staff or widget key; the old key and everything it opened (console sessions, conversation tokens) stop working at once.");
+        tenant.MapDelete("/", TenantLifecycle.DeleteAsync).RequireAuthorization(Policies.Operator)
+            .WithSummary("Delete the tenant with its documents, index points, conversations and models (operator).");
         return group;
     }
 
@@ -22,15 +32,14 @@ public static class TenantsApi
     {
         if (TenantService.ValidateId(request.Id) is { } idError) return Problem(400, idError);
         var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id! : request.Name.Trim();
-        if (name.Length > 200) return Problem(400, "Tenant 'name' must be at most 200 characters.");
+        if (TenantInput.NameProblem(name) is { } nameError) return Problem(400, nameError);
         var origins = request.AllowedOrigins ?? [];
-        if (origins.FirstOrDefault(o => !Uri.TryCreate(o, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || u.PathAndQuery != "/") is { } bad)
-            return Problem(400, $"Allowed origin '{bad}' must be a scheme and host such as 'https://shop.example.com'.");
+        if (TenantInput.OriginsProblem(origins) is { } originError) return Problem(400, originError);
         if (await tenants.ExistsAsync(request.Id!, ct)) return Problem(409, $"Tenant '{request.Id}' already exists.");
 
-        var keys = await tenants.CreateAsync(request.Id!, name, [.. origins.Select(o => o.TrimEnd('/'))], null, ct);
+        var keys = await tenants.CreateAsync(request.Id!, name, TenantInput.NormalizeOrigins(origins), null, ct);
         return TypedResults.Created($"/api/tenants/{request.Id}", new CreateTenantResponse(request.Id!, name, keys));
     }
 
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
+    internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 }

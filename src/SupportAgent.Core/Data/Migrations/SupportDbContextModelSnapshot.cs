@@ -77,6 +77,23 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Adapters");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Adapters.AdapterNameBinding", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AdapterNames");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Conversations.Conversation", b =>
                 {
                     b.Property<string>("Id")
@@ -546,6 +563,38 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Tenants.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -672,6 +721,15 @@ namespace SupportAgent.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.ApiKey", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()

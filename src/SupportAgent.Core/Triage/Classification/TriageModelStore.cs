@@ -48,6 +48,14 @@ public sealed class TriageModelStore(IOptions<SupportAgentOptions> options)
         transient.TryRemove(tenantId, out _);
     }
 
+    /// <summary>Deletes the tenant's models from disk and memory (the tenant is being deleted).</summary>
+    public void Forget(string tenantId)
+    {
+        cache.TryRemove(tenantId, out _);
+        transient.TryRemove(tenantId, out _);
+        if (Directory.Exists(Folder(tenantId))) Directory.Delete(Folder(tenantId), recursive: true);
+    }
+
     private TextClassifier? Load(string tenantId)
     {
         var model = Path.Combine(Folder(tenantId), "triage.zip");

@@ -117,7 +117,8 @@ public sealed class AdapterRegistryTests : IAsyncLifetime
 
         var detail = await (await PutAsync("globex", globex.Admin, "acme-tone")).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Contains("another tenant", detail);
+        Assert.Contains("not available", detail);
+        Assert.DoesNotContain("acme", detail.Replace("'acme-tone'", "", StringComparison.Ordinal)); // the refusal names no other tenant
         Assert.Equal("acme", (await app.InDatabaseAsync(db => db.Adapters.SingleAsync())).TenantId);
     }
 

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Tenants;
+using SupportAgent.Server.Auth;
+
+namespace SupportAgent.Server.Tenants;
+
+/// <summary>A tenant's own record: read and change it, rotate its keys, delete it.</summary>
+public static class TenantLifecycle
+{
+    public static async Task<Results<Ok<TenantView>, ProblemHttpResult>> GetAsync(CurrentTenant tenant, TenantService tenants, CancellationToken ct) =>
+        await tenants.FindAsync(tenant.Id, ct) is { } found
+            ? TypedResults.Ok(TenantView.From(found, await tenants.KeysAsync(tenant.Id, ct)))
+            : NotFound(tenant.Id);
+
+    public static async Task<Results<Ok<TenantView>, ProblemHttpResult>> UpdateAsync(TenantPatch patch, CurrentTenant tenant, TenantService tenants, CancellationToken ct)
+    {
+        var change = await tenants.UpdateAsync(tenant.Id, patch, ct);
+        return change.Tenant is { } updated
+            ? TypedResults.Ok(TenantView.From(updated, await tenants.KeysAsync(tenant.Id, ct)))
+            : TenantsApi.Problem(change.Status, change.Problem!);
+    }
+
+    public static async Task<Results<Ok<RotatedKey>, ProblemHttpResult>> RotateKeyAsync(string role, CurrentTenant tenant, TenantService tenants, CancellationToken ct)
+    {
+        ApiKeyRole? parsed = role switch { Roles.Admin => ApiKeyRole.Admin, Roles.Staff => ApiKeyRole.Staff, Roles.Widget => ApiKeyRole.Widget, _ => null };
+        if (parsed is null) return TenantsApi.Problem(400, $"Role '{role}' has no key to rotate; use 'admin', 'staff' or 'widget'.");
+        return await tenants.RotateKeyAsync(tenant.Id, parsed.Value, ct) is { } key
+            ? TypedResults.Ok(new RotatedKey(role, key))
+            : NotFound(tenant.Id);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(CurrentTenant tenant, TenantPurge purge, CancellationToken ct) =>
+        await purge.DeleteAsync(tenant.Id, ct) ? TypedResults.NoContent() : NotFound(tenant.Id);
+
+    private static ProblemHttpResult NotFound(string tenant) => TenantsApi.Problem(404, $"Tenant '{tenant}' does not exist.");
+}

@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure the product on this machine.")
     {
         ChatBench.Create(),
+        ReplicasBench.Create(),
         ConnectionsBench.Create(),
         BenchIngestCommand.Create(),
         RetrievalBench.Create(),

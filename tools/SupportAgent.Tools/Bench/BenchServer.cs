@@ -29,11 +29,16 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public static Task<BenchServer> AttachAsync(Uri url, string widgetKey) => Task.FromResult(new BenchServer(url, widgetKey));
 
-    public static async Task<BenchServer> StartAsync(CancellationToken ct)
+    public static string NewKey(string role) => $"sa_{role}_bench_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+
+    /// <param name="settings">More server settings (e.g. a shared database, Redis, Qdrant), as environment variables.</param>
+    /// <param name="widgetKey">The demo tenant's widget key; replicas of one deployment share it (and the operator key).</param>
+    public static async Task<BenchServer> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null,
+        string? widgetKey = null, string? operatorKey = null)
     {
         var port = FreePort();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "supportagent-bench", Guid.NewGuid().ToString("N"));
-        var widgetKey = $"sa_widget_bench_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+        widgetKey ??= NewKey("widget");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SupportAgent.Server.dll")])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -42,7 +47,7 @@ internal sealed class BenchServer : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["SupportAgent__DataDirectory"] = dataDirectory,
-                ["SupportAgent__OperatorKey"] = $"sa_operator_bench_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}",
+                ["SupportAgent__OperatorKey"] = operatorKey ?? NewKey("operator"),
                 ["SupportAgent__Demo__Seed"] = "true",
                 ["SupportAgent__Demo__WidgetKey"] = widgetKey,
                 // A benchmark is one address sending thousands of messages: the per-client limits would measure themselves.
@@ -50,6 +55,7 @@ internal sealed class BenchServer : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         // Drain the output so a chatty server never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };

@@ -14,7 +14,7 @@ namespace SupportAgent.Tools.Bench;
 internal static class ChatBench
 {
     /// <summary>A mix a real storefront sees: mostly answerable questions, some escalations, one off-topic.</summary>
-    private static readonly string[] Questions =
+    internal static readonly string[] Questions =
     [
         "How long does shipping to Canada take?",
         "How do I return a jacket?",
@@ -40,26 +40,37 @@ internal static class ChatBench
         };
         command.SetAction(async (parse, ct) =>
         {
-            Console.WriteLine("| clients | messages | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | server memory idle → peak |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| clients | messages | answered | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | server memory idle → peak |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var n in parse.GetValue(clients)!)
             {
                 await using var server = await BenchOptions.ServerAsync(parse, ct);
-                Console.WriteLine(await RunAsync(server, n, parse.GetValue(messages), ct));
+                Console.WriteLine((await RunAsync(server, n, parse.GetValue(messages), ct)).Row());
             }
             return 0;
         });
         return command;
     }
 
-    private static async Task<string> RunAsync(BenchServer server, int clients, int messagesEach, CancellationToken ct)
+    /// <summary>What one run gives: the columns of the table, ready to print.</summary>
+    /// <param name="Answered">Replies decided "answered" (the rest escalated): the same mix on every deployment shows each one really retrieved.</param>
+    /// <param name="CpuMsPerMessage">Server process CPU time (all replicas) over the measured messages, per message.</param>
+    internal sealed record Figures(int Clients, List<double> Latencies, int Answered, int Errors, TimeSpan Wall, string CpuMsPerMessage, long? IdleBytes, long? PeakBytes)
     {
-        await WarmUpAsync(server, ct);
+        public string Row() =>
+            $"| {Clients:N0} | {Latencies.Count:N0} | {100.0 * Answered / Math.Max(1, Latencies.Count):F0}% | {Errors} | {Wall.TotalSeconds:F1} | {Latencies.Count / Wall.TotalSeconds:F0} " +
+            $"| {Percentile.Of(Latencies, 50):F0} | {Percentile.Of(Latencies, 95):F0} | {Percentile.Of(Latencies, 99):F0} | {CpuMsPerMessage} " +
+            $"| {BenchOptions.Megabytes(IdleBytes)} → {BenchOptions.Megabytes(PeakBytes)} |";
+    }
+
+    internal static async Task<Figures> RunAsync(BenchCluster server, int clients, int messagesEach, CancellationToken ct)
+    {
+        foreach (var replica in server.Replicas) await WarmUpAsync(replica, ct);
         var connections = await WidgetClients.ConnectAsync(server, clients, ct);
         var idle = server.MemoryBytes();
         var cpuBefore = server.CpuTime();
         var latencies = new List<double>(clients * messagesEach);
-        var errors = 0;
+        int errors = 0, answered = 0;
         var wall = Stopwatch.StartNew();
         await using (var sampler = new MemorySampler(server))
         {
@@ -70,7 +81,11 @@ internal static class ChatBench
                 {
                     var conversation = await connection.InvokeAsync<Conversation>("StartConversation", ct);
                     for (var m = 0; m < messagesEach; m++)
-                        own.Add(await SendAsync(connection, conversation, Questions[(i + m) % Questions.Length], ct));
+                    {
+                        var (milliseconds, reply) = await SendForReplyAsync(connection, conversation, Questions[(i + m) % Questions.Length], ct);
+                        own.Add(milliseconds);
+                        if (reply.GetProperty("decision").GetString() == "answered") Interlocked.Increment(ref answered);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -83,9 +98,7 @@ internal static class ChatBench
             // Process CPU time over the measured messages only (warm-up and connecting excluded): the cost of a turn.
             var cpuMs = server.CpuTime() - cpuBefore is { } used && latencies.Count > 0 ? $"{used.TotalMilliseconds / latencies.Count:F2}" : "n/a";
             await WidgetClients.DisposeAllAsync(connections);
-            return $"| {clients:N0} | {latencies.Count:N0} | {errors} | {wall.Elapsed.TotalSeconds:F1} | {latencies.Count / wall.Elapsed.TotalSeconds:F0} " +
-                   $"| {Percentile.Of(latencies, 50):F0} | {Percentile.Of(latencies, 95):F0} | {Percentile.Of(latencies, 99):F0} | {cpuMs} " +
-                   $"| {BenchOptions.Megabytes(idle)} → {(server.MemoryKnown ? BenchOptions.Megabytes(sampler.PeakBytes) : "n/a")} |";
+            return new Figures(clients, latencies, answered, errors, wall.Elapsed, cpuMs, idle, server.MemoryKnown ? sampler.PeakBytes : null);
         }
     }
 
@@ -99,15 +112,19 @@ internal static class ChatBench
     }
 
     /// <summary>What the hub's StartConversation returns; the token goes with every message, as the widget sends it.</summary>
-    private sealed record Conversation(string ConversationId, string ConversationToken);
+    internal sealed record Conversation(string ConversationId, string ConversationToken);
 
-    private static async Task<double> SendAsync(HubConnection connection, Conversation conversation, string text, CancellationToken ct)
+    internal static async Task<double> SendAsync(HubConnection connection, Conversation conversation, string text, CancellationToken ct) =>
+        (await SendForReplyAsync(connection, conversation, text, ct)).Milliseconds;
+
+    /// <summary>Sends one message and reads the reply stream to its final item, which carries the reply (and any escalation id).</summary>
+    internal static async Task<(double Milliseconds, JsonElement Reply)> SendForReplyAsync(HubConnection connection, Conversation conversation, string text, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var done = false;
+        JsonElement? reply = null;
         await foreach (var item in connection.StreamAsync<JsonElement>("SendMessage", conversation.ConversationId, conversation.ConversationToken, text, ct))
-            done |= item.GetProperty("type").GetString() == "done";
-        if (!done) throw new InvalidOperationException("The reply stream ended without its final item.");
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (item.GetProperty("type").GetString() == "done") reply = item.GetProperty("reply");
+        if (reply is null) throw new InvalidOperationException("The reply stream ended without its final item.");
+        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, reply.Value);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class MemorySampler : IAsyncDisposable
 
     public long PeakBytes { get; private set; }
 
-    public MemorySampler(BenchServer server)
+    public MemorySampler(BenchCluster server)
     {
         loop = Task.Run(async () =>
         {

@@ -17,10 +17,16 @@ internal static class ConfidenceCommand
         var tenant = new Option<string>("--tenant") { Description = "Tenant whose knowledge the cases are about", Required = true };
         var file = new Option<FileInfo>("--file") { Description = "Evaluation cases (JSONL) with expectedSources or expectedDecision", Required = true };
         var precision = new Option<double>("--precision") { Description = "Auto-answer precision the default threshold must reach", DefaultValueFactory = _ => 0.95 };
+        var dump = new Option<FileInfo?>("--rows") { Description = "Write every passage's features and label as CSV (case, rank, answers, features) for analysis" };
+        var with = new Option<FileInfo[]>("--with-rows")
+        {
+            Description = "Add passages saved by an earlier run's --rows (e.g. another tenant's cases) to this run's before fitting (repeatable)",
+        };
+        var perCase = new Option<bool>("--cases") { Description = "Also print every case's best passage: its document, whether it is right, the features and the built-in score" };
         var calibrate = new Command("calibrate",
             "Retrieve for each case, fit the logistic confidence on the passages (right document or not), and print the weights and the precision / answer-rate curve.")
         {
-            tenant, file, precision,
+            tenant, file, precision, perCase, dump, with,
         };
         calibrate.SetAction(async (parse, ct) =>
         {
@@ -32,12 +38,15 @@ internal static class ConfidenceCommand
             var embeddings = host.Services.GetRequiredService<SentenceEmbeddings>();
             if (!embeddings.Semantic) { Console.Error.WriteLine("The configured embedder is lexical; confidence is lexical coverage and needs no calibration."); return 2; }
             var rows = await RowsAsync(host.Services, parse.GetValue(tenant)!, cases, confidence, ct);
+            if (parse.GetValue(dump) is { } rowsFile) await File.WriteAllLinesAsync(rowsFile.FullName, RowsCsv.Write(rows), ct);
+            foreach (var saved in parse.GetValue(with) ?? []) rows.AddRange(RowsCsv.Read(await File.ReadAllLinesAsync(saved.FullName, ct)));
             var fitted = CalibrationFit.Fit(embeddings.ModelId!, rows);
             var (centred, point) = CalibrationFit.Centre(fitted, rows, parse.GetValue(precision));
-            Console.WriteLine($"cases {rows.Select(r => r.CaseId).Distinct().Count()}, passages {rows.Count} ({rows.Count(r => r.Answers)} answer their question)");
-            Console.WriteLine(FormattableString.Invariant($"fitted: intercept {fitted.Intercept:F3}, sentence {fitted.Sentence:F3}, heading {fitted.Heading:F3}, lexical {fitted.Lexical:F3}"));
+            var questions = CalibrationFit.Questions(rows).ToList();
+            Console.WriteLine($"cases {questions.Count} ({questions.Count(q => q.Right)} with a right document among the first {CalibrationFit.Cited} passages), passages {rows.Count}");
+            Console.WriteLine(FormattableString.Invariant($"fitted: intercept {fitted.Intercept:F3}, {Weights(fitted)}"));
             Console.WriteLine(FormattableString.Invariant($"threshold {point.Threshold:F3}: answer rate {point.AnswerRate:F3}, precision {point.Precision:F3} ({point.Answered}/{point.Cases})"));
-            Console.WriteLine(FormattableString.Invariant($"centred on 0.5: new ConfidenceCalibration(\"{centred.ModelId}\", {centred.Intercept:F3}, {centred.Sentence:F3}, {centred.Heading:F3}, {centred.Lexical:F3})"));
+            Console.WriteLine(FormattableString.Invariant($"centred on 0.5: new ConfidenceCalibration(\"{centred.ModelId}\", {centred.Intercept:F3}, [{string.Join(", ", centred.Weights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}])"));
             Console.WriteLine("threshold  answer-rate  precision   (centred scores; the built-in calibration for comparison)");
             var builtIn = ConfidenceCalibration.For(embeddings.ModelId);
             foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6, 0.7 })
@@ -46,9 +55,25 @@ internal static class ConfidenceCommand
                 var b = builtIn is null ? null : CalibrationFit.Curve(builtIn, rows, [t])[0];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,9:F2}  {p.AnswerRate,11:F3}  {p.Precision,9:F3}   built-in: {b?.AnswerRate:F3} / {b?.Precision:F3}"));
             }
+            if (parse.GetValue(perCase)) PrintCases(rows, centred);
             return 0;
         });
         return new Command("confidence", "Answer-confidence tools.") { calibrate };
+    }
+
+    private static string Weights(ConfidenceCalibration c) =>
+        string.Join(", ", ConfidenceFeatures.Names.Zip(c.Weights, (n, w) => string.Create(CultureInfo.InvariantCulture, $"{n} {w:F3}")));
+
+    private static void PrintCases(IReadOnlyList<CalibrationRow> rows, ConfidenceCalibration calibration)
+    {
+        Console.WriteLine("case  best-rank  right  score  sentence  heading  lexical  passage  gap");
+        foreach (var g in rows.GroupBy(r => r.CaseId))
+        {
+            var best = g.MaxBy(r => calibration.Score(r.Features))!;
+            var f = best.Features;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key,-28} {best.Rank} {(best.Answers ? "yes" : "no "),-4} {calibration.Score(f):F3}  {f.Sentence:F3}  {f.Heading:F3}  {f.Lexical:F3}  {f.Passage:F3}  {f.Gap:F3}  any-right:{g.Any(r => r.Answers)}"));
+        }
     }
 
     /// <summary>

@@ -25,9 +25,13 @@ internal static class TriageCommand
         {
             Description = "Share of held-back in-scope messages the out-of-scope calibration may flag", DefaultValueFactory = _ => ClassifierTrainer.FalseOutOfScopeRate,
         };
+        var cache = new Option<FileInfo?>("--vectors-cache")
+        {
+            Description = "Keep the sentence vectors in this file: read them when it holds one per example, else embed and write it (embedding 10k messages takes minutes)",
+        };
         var cv = new Command("cv", "Cross-validate the triage classifier on labelled examples; prints accuracy and macro-F1 (or out-of-scope figures).")
         {
-            file, folds, only, seed, embeddings, outOfScope, falseRate,
+            file, folds, only, seed, embeddings, outOfScope, falseRate, cache,
         };
         cv.SetAction(async (parse, ct) =>
         {
@@ -38,7 +42,10 @@ internal static class TriageCommand
             var k = parse.GetValue(folds);
             if (k < 2) { Console.Error.WriteLine("--folds must be at least 2."); return 2; }
             var started = Stopwatch.StartNew();
-            var (vectors, model) = await EmbedAsync(parse, parse.GetValue(embeddings), examples, ct);
+            var (vectors, model) = VectorsCache.Read(parse.GetValue(cache), examples.Count) is { } cached
+                ? (cached, "cached")
+                : await EmbedAsync(parse, parse.GetValue(embeddings), examples, ct);
+            if (model != "cached" && vectors is not null && parse.GetValue(cache) is { } cacheFile) VectorsCache.Write(cacheFile, vectors);
             Console.WriteLine($"features: n-grams{(vectors is null ? "" : $" + sentence vectors ({model}, {vectors[0].Length} dimensions, {started.Elapsed.TotalSeconds:F0} s to embed)")}");
             if (parse.GetValue(outOfScope) is > 0 and var held)
             {

@@ -15,7 +15,11 @@ public static class AnswerPolicy
         if (triage.Urgency == "high" && settings.EscalateUrgent) reasons.Add(EscalationReasons.Urgent);
         // An action only a person can take escalates whatever retrieval finds; no tenant switch turns it off.
         if (triage.ActionRequest) reasons.Add(EscalationReasons.ActionRequest);
-        if (triage.OutOfScope && settings.EscalateOutOfScope) reasons.Add(EscalationReasons.OutOfScope);
+        // Out of scope is the classifier's estimate from a tenant's few labelled examples ("unlike anything seen"); a
+        // question the tenant's own articles answer with calibrated confidence is in scope whatever the examples cover.
+        // Lexical coverage is no such evidence, so without a calibrated model the estimate stands.
+        var answeredByKnowledge = retrieval.Calibrated && !retrieval.Unavailable && retrieval.Confidence >= settings.AnswerThreshold;
+        if (triage.OutOfScope && settings.EscalateOutOfScope && !answeredByKnowledge) reasons.Add(EscalationReasons.OutOfScope);
         if (retrieval.Unavailable) reasons.Add(EscalationReasons.RetrievalUnavailable);
         else if (retrieval.Confidence < settings.AnswerThreshold) reasons.Add(EscalationReasons.LowConfidence);
         return reasons;

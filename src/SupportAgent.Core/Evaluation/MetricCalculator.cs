@@ -26,7 +26,7 @@ public static class MetricCalculator
         metrics[MetricNames.AutoAnswerPrecision] = Mean(decided.Where(o => o.Decision == "answer").ToList(), o => o.Case.ExpectedDecision == "answer" ? 1 : 0);
         metrics[MetricNames.EscalationRecall] = Mean(decided.Where(o => o.Case.ExpectedDecision == "escalate").ToList(), o => o.Decision == "escalate" ? 1 : 0);
         failures.AddRange(decided.Where(o => o.Decision != o.Case.ExpectedDecision).Select(o =>
-            new EvaluationFailure(o.Case.Id, MetricNames.DecisionAccuracy, o.Case.ExpectedDecision!, o.Decision)));
+            new EvaluationFailure(o.Case.Id, MetricNames.DecisionAccuracy, o.Case.ExpectedDecision!, o.Reason is null ? o.Decision : $"{o.Decision} ({o.Reason})")));
 
         // A right decision to answer still fails the customer when the reply quotes the wrong article.
         metrics[MetricNames.DecidedRight] = Mean(decided, DecidedRight);

@@ -35,7 +35,9 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
             .Take(k)
             .ToList();
         // The answer/escalate confidence: calibrated semantic similarity when the embedder has a calibration (see PassageConfidence).
-        return new RetrievalResult(query, confidence is null ? passages : await confidence.ScoreAsync(question, passages, ct));
+        return confidence is { Calibrated: true }
+            ? new RetrievalResult(query, await confidence.ScoreAsync(question, passages, ct), Calibrated: true)
+            : new RetrievalResult(query, passages);
     }
 
     private const double CoverageWeight = 1.5;

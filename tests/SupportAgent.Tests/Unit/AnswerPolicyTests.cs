@@ -54,6 +54,17 @@ public sealed class AnswerPolicyTests
     }
 
     [Fact]
+    public void AQuestionTheArticlesAnswerWithCalibratedConfidenceIsNotEscalatedAsOutOfScope()
+    {
+        var unsure = Calm with { OutOfScope = true };
+        RetrievalResult Calibrated(double confidence) => Retrieved(confidence) with { Calibrated = true };
+
+        Assert.Empty(AnswerPolicy.ReasonsToEscalate(unsure, Calibrated(0.8), new TenantSettings()));
+        Assert.Equal(["out_of_scope", "low_confidence"], AnswerPolicy.ReasonsToEscalate(unsure, Calibrated(0.3), new TenantSettings()));
+        Assert.Equal(["out_of_scope"], AnswerPolicy.ReasonsToEscalate(unsure, Retrieved(0.9), new TenantSettings()));
+    }
+
+    [Fact]
     public void TheReportedReasonFollowsTheDocumentedPrecedence()
     {
         Assert.Equal("out_of_scope", EscalationReasons.MostSpecific(["low_confidence", "out_of_scope", "ungrounded"]));

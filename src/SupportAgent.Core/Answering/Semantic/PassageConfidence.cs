@@ -24,19 +24,27 @@ public sealed class PassageConfidence(SentenceEmbeddings embeddings)
     {
         var query = await embeddings.QueryAsync(question, ct);
         var sentences = passages.Select(p => PassageSentences.Split(p.Chunk.Text).Where(s => s.Quotable).Select(s => s.Text).ToList()).ToList();
-        var headings = passages.Select(p => string.IsNullOrEmpty(p.Chunk.Heading) || p.Chunk.Heading == p.Chunk.Title ? p.Chunk.Title : $"{p.Chunk.Title}: {p.Chunk.Heading}").ToList();
-        var vectors = await embeddings.PassagesAsync([.. sentences.SelectMany(s => s), .. headings], ct);
-        var features = new List<ConfidenceFeatures>(passages.Count);
+        var headings = passages.Select(p => Heading(p.Chunk)).ToList();
+        var wholes = passages.Select(p => $"{Heading(p.Chunk)}\n{p.Chunk.Text}").ToList();
+        var vectors = await embeddings.PassagesAsync([.. sentences.SelectMany(s => s), .. headings, .. wholes], ct);
+        var best = new double[passages.Count];
         var offset = 0;
         for (var i = 0; i < passages.Count; i++)
         {
-            var best = 0.0;
-            for (var j = 0; j < sentences[i].Count; j++) best = Math.Max(best, SentenceEmbeddings.Cosine(query, vectors[offset + j]));
+            for (var j = 0; j < sentences[i].Count; j++) best[i] = Math.Max(best[i], SentenceEmbeddings.Cosine(query, vectors[offset + j]));
             offset += sentences[i].Count;
-            features.Add(new ConfidenceFeatures(best, 0, LexicalConfidence.Score(question, passages[i].Chunk)));
         }
-        for (var i = 0; i < passages.Count; i++)
-            features[i] = features[i] with { Heading = SentenceEmbeddings.Cosine(query, vectors[offset + i]) };
-        return features;
+        var heading = passages.Select((_, i) => SentenceEmbeddings.Cosine(query, vectors[offset + i])).ToArray();
+        var whole = passages.Select((_, i) => SentenceEmbeddings.Cosine(query, vectors[offset + passages.Count + i])).ToArray();
+        // The semantic match of a passage, and how far it leads the best passage of another document.
+        var match = passages.Select((_, i) => Math.Max(best[i], whole[i])).ToArray();
+        return [.. passages.Select((p, i) =>
+        {
+            var rival = passages.Select((q, j) => (q, j)).Where(x => x.q.Chunk.DocumentId != p.Chunk.DocumentId).Select(x => match[x.j]).DefaultIfEmpty(0).Max();
+            return new ConfidenceFeatures(best[i], heading[i], LexicalConfidence.Score(question, p.Chunk), whole[i], match[i] - rival);
+        })];
     }
+
+    private static string Heading(Retrieval.IndexedChunk chunk) =>
+        string.IsNullOrEmpty(chunk.Heading) || chunk.Heading == chunk.Title ? chunk.Title : $"{chunk.Title}: {chunk.Heading}";
 }

@@ -67,6 +67,15 @@ public sealed class MetricCalculatorTests
     }
 
     [Fact]
+    public void AWrongEscalationSaysWhyTheAgentEscalated()
+    {
+        var report = MetricCalculator.Calculate([new(new("e", "q", ExpectedSources: ["d1"], ExpectedDecision: "answer"), ["d1"], "escalate", null, 5, Reason: "low_confidence")]);
+
+        var failure = Assert.Single(report.Failures, f => f.Metric == MetricNames.DecisionAccuracy);
+        Assert.Equal(("answer", "escalate (low_confidence)"), (failure.Expected, failure.Actual));
+    }
+
+    [Fact]
     public void AMetricWithNoApplicableCaseIsNull()
     {
         var report = MetricCalculator.Calculate([new(new("x", "q"), [], "answer", null, 5)]);

@@ -91,7 +91,7 @@ internal static class ConfidenceCommand
             var answerable = c.ExpectedSources is { Count: > 0 };
             if (!answerable && c.ExpectedDecision != "escalate") continue;
             var triage = await rules.TriageAsync(tenantId, c.Question, [], ct);
-            if (!answerable && (triage.WantsHuman || triage.Sensitive || triage.Urgency == "high" || triage.ActionRequest)) continue;
+            if (!answerable && (triage.WantsHuman || triage.Sensitive || triage.Urgency == Urgency.High || triage.ActionRequest)) continue;
             var history = (c.History ?? []).Select(h => new ConversationTurn(h.Role == "user", h.Text)).ToList();
             var retrieved = await retriever.RetrieveAsync(tenantId, c.Question, history, 5, ct);
             var features = await confidence.FeaturesAsync(c.Question, retrieved.Passages, ct);

@@ -12,7 +12,7 @@ public static class AnswerPolicy
         var reasons = new List<string>();
         if (triage.Sensitive) reasons.Add(EscalationReasons.Sensitive);
         if (triage.WantsHuman) reasons.Add(EscalationReasons.WantsHuman);
-        if (triage.Urgency == "high" && settings.EscalateUrgent) reasons.Add(EscalationReasons.Urgent);
+        if (triage.Urgency == Urgency.High && settings.EscalateUrgent) reasons.Add(EscalationReasons.Urgent);
         // An action only a person can take escalates whatever retrieval finds; no tenant switch turns it off.
         if (triage.ActionRequest) reasons.Add(EscalationReasons.ActionRequest);
         // Out of scope is the classifier's estimate from a tenant's few labelled examples ("unlike anything seen"); a

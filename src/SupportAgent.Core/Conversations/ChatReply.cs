@@ -4,7 +4,7 @@ namespace SupportAgent.Core.Conversations;
 public sealed record ChatReply(
     string MessageId,
     string Reply,
-    string Decision,
+    DecisionAction Decision,
     string? Reason,
     string? Category,
     IReadOnlyList<Citation> Citations,

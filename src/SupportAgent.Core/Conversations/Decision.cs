@@ -1,3 +1,5 @@
+using SupportAgent.Core.Triage;
+
 namespace SupportAgent.Core.Conversations;
 
 /// <summary>The audit record of one customer message: what triage saw, what retrieval found, what the policy did and why.</summary>
@@ -11,8 +13,8 @@ public sealed class Decision
     /// <summary>The assistant message that was sent back.</summary>
     public string? ReplyMessageId { get; set; }
     public string? Category { get; set; }
-    public string? Urgency { get; set; }
-    public string? Sentiment { get; set; }
+    public Urgency? Urgency { get; set; }
+    public Sentiment? Sentiment { get; set; }
     /// <summary>The classifier's probability for <see cref="Category"/> (1 for a keyword match, 0 for none).</summary>
     public double CategoryConfidence { get; set; }
     public bool OutOfScope { get; set; }

@@ -7,8 +7,8 @@ public sealed class Escalation
     public required string ConversationId { get; init; }
     public required string DecisionId { get; init; }
     public EscalationStatus Status { get; set; } = EscalationStatus.Open;
-    /// <summary>0 = highest. Derived from urgency so the queue can sort on it.</summary>
-    public int Priority { get; set; } = 2;
+    /// <summary>Derived from urgency and sentiment so the queue can sort on it.</summary>
+    public EscalationPriority Priority { get; set; } = EscalationPriority.Normal;
     public required string Reason { get; set; }
     public string? Category { get; set; }
     /// <summary>One line for the queue: what the customer wants.</summary>

@@ -6,6 +6,7 @@ using SupportAgent.Core.Handoff;
 using SupportAgent.Core.Jobs;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Tenants;
+using SupportAgent.Core.Triage;
 using SupportAgent.Core.Triage.Classification;
 
 namespace SupportAgent.Core.Data;
@@ -87,6 +88,8 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(d => d.Id);
             e.HasIndex(d => new { d.TenantId, d.CreatedAt });
             e.HasIndex(d => d.MessageId);
+            e.Property(d => d.Urgency).HasConversion(new LowerCaseEnumConverter<Urgency>());
+            e.Property(d => d.Sentiment).HasConversion(new LowerCaseEnumConverter<Sentiment>());
             e.Property(d => d.Reasons).HasJsonConversion();
             e.Property(d => d.Retrieved).HasJsonConversion();
         });
@@ -95,6 +98,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
             e.Property(x => x.Sources).HasJsonConversion();
+            e.Property(x => x.Priority).HasConversion<int>(); // the queue sorts on the number
         });
         model.Entity<ApprovedAnswer>(e =>
         {

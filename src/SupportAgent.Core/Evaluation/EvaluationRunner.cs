@@ -67,7 +67,7 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
 
         var decision = await db.Decisions.AsNoTracking().FirstAsync(d => d.ReplyMessageId == reply.MessageId, ct);
         var documents = decision.Retrieved.Select(r => r.DocumentId).Distinct().ToList();
-        return new CaseOutcome(@case, documents, reply.Decision == "answered" ? "answer" : "escalate", reply.Category, latency,
+        return new CaseOutcome(@case, documents, reply.Decision == DecisionAction.Answered ? "answer" : "escalate", reply.Category, latency,
             [.. reply.Citations.Select(c => c.DocumentId)], decision.Adapter, decision.Fallback, decision.Reason);
     }
 

@@ -54,8 +54,8 @@ public sealed class RuleTriage : ITriage
         return Task.FromResult(new TriageResult(
             Category: category,
             CategoryConfidence: category == "other" ? 0 : 1,
-            Urgency: Urgent.Matches(text) ? "high" : "normal",
-            Sentiment: negative ? "negative" : "neutral",
+            Urgency: Urgent.Matches(text) ? Urgency.High : Urgency.Normal,
+            Sentiment: negative ? Sentiment.Negative : Sentiment.Neutral,
             WantsHuman: WantsHuman.Matches(text) || RepeatedFailure.Detect(text, history),
             Sensitive: Sensitive.Matches(text),
             OutOfScope: false,

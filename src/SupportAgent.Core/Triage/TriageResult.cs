@@ -4,8 +4,8 @@ namespace SupportAgent.Core.Triage;
 public sealed record TriageResult(
     string Category,
     double CategoryConfidence,
-    string Urgency,
-    string Sentiment,
+    Urgency Urgency,
+    Sentiment Sentiment,
     bool WantsHuman,
     bool Sensitive,
     bool OutOfScope,

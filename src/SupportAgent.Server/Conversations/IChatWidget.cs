@@ -1,4 +1,5 @@
 using SupportAgent.Core.Conversations;
+using SupportAgent.Core.Triage;
 
 namespace SupportAgent.Server.Conversations;
 
@@ -28,14 +29,14 @@ public sealed record MessageView(string Id, string ConversationId, string Role, 
 /// <param name="FirstResponseDueAt">When the tenant's first-response target runs out; <paramref name="Overdue"/> once passed with no reply.</param>
 public sealed record EscalationView(string Id, string ConversationId, string Status, int Priority, string Reason, string? Category,
     string Summary, string? Draft, IReadOnlyList<Citation> Sources, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
-    string? Urgency = null, string? Sentiment = null, DateTimeOffset? FirstResponseDueAt = null, bool Overdue = false)
+    Urgency? Urgency = null, Sentiment? Sentiment = null, DateTimeOffset? FirstResponseDueAt = null, bool Overdue = false)
 {
     public static EscalationView From(Escalation e) =>
-        new(e.Id, e.ConversationId, e.Status.ToString().ToLowerInvariant(), e.Priority, e.Reason, e.Category, e.Summary, e.Draft,
+        new(e.Id, e.ConversationId, e.Status.ToString().ToLowerInvariant(), (int)e.Priority, e.Reason, e.Category, e.Summary, e.Draft,
             e.Sources, e.CreatedAt, e.FirstResponseAt, e.ResolvedAt);
 
     /// <summary>The view the queue shows: with the decision's triage signals and the first-response clock.</summary>
-    public static EscalationView ForQueue(Escalation e, string? urgency, string? sentiment, int firstResponseTargetMinutes, DateTimeOffset now)
+    public static EscalationView ForQueue(Escalation e, Urgency? urgency, Sentiment? sentiment, int firstResponseTargetMinutes, DateTimeOffset now)
     {
         var due = e.CreatedAt + TimeSpan.FromMinutes(firstResponseTargetMinutes);
         var overdue = e.Status == EscalationStatus.Open && (e.FirstResponseAt ?? now) > due;

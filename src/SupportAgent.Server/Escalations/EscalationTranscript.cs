@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Handoff;
+using SupportAgent.Core.Triage;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
 
@@ -11,7 +12,7 @@ namespace SupportAgent.Server.Escalations;
 /// <summary>Everything staff need to pick an escalation up: the whole conversation and the audit record of the decision.</summary>
 public static class EscalationTranscript
 {
-    public sealed record DecisionView(string Id, string MessageId, string? Category, string? Urgency, string? Sentiment, double TopScore,
+    public sealed record DecisionView(string Id, string MessageId, string? Category, Urgency? Urgency, Sentiment? Sentiment, double TopScore,
         string Action, string? Reason, IReadOnlyList<string> Reasons, string Model, string? Adapter, long LatencyMs, DateTimeOffset CreatedAt);
     public sealed record TranscriptResponse(EscalationView Escalation, IReadOnlyList<MessageView> Messages, DecisionView? Decision, bool? AgentAnswerCorrect);
 

@@ -82,14 +82,27 @@ public sealed class OpenApiDocumentTests : IDisposable
     {
         var (_, document) = await SaveDocumentAsync();
         var schemas = document.GetProperty("components").GetProperty("schemas");
+        // A closed set is listed in place, or is an enum type's schema referenced from the property (directly or as the
+        // non-null branch of a nullable property).
+        JsonElement Resolve(JsonElement property)
+        {
+            if (property.TryGetProperty("enum", out _)) return property;
+            if (property.TryGetProperty("$ref", out var reference)) return Resolve(schemas.GetProperty(reference.GetString()!.Split('/')[^1]));
+            foreach (var union in new[] { "oneOf", "anyOf", "allOf" })
+                if (property.TryGetProperty(union, out var branches))
+                    foreach (var branch in branches.EnumerateArray())
+                        if (branch.TryGetProperty("$ref", out _) || branch.TryGetProperty("enum", out _)) return Resolve(branch);
+            return property;
+        }
         string[] Values(string schema, string property) =>
-            [.. schemas.GetProperty(schema).GetProperty("properties").GetProperty(property).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!)];
+            [.. Resolve(schemas.GetProperty(schema).GetProperty("properties").GetProperty(property)).GetProperty("enum").EnumerateArray()
+                .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).Order()];
 
         Assert.Contains("low_confidence", Values("ChatReply", "reason"));
         Assert.Contains("action_request", Values("EscalationView", "reason"));
         Assert.Equal(["high", "normal"], Values("EscalationView", "urgency"));
         Assert.Equal(["admin", "staff"], Values("SessionView", "role"));
-        Assert.Equal(["not_yet", "consider", "recommended"], Values("ReadinessReport", "verdict"));
+        Assert.Equal(["consider", "not_yet", "recommended"], Values("ReadinessReport", "verdict"));
         Assert.Contains("ready", Values("TriageModelStatus", "state"));
         // Free text stays free text.
         Assert.False(schemas.GetProperty("ActivateRequest").GetProperty("properties").GetProperty("reason").TryGetProperty("enum", out _));

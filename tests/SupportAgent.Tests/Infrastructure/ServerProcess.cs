@@ -80,6 +80,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HubConnection Hub(string key) => new HubConnectionBuilder()
         .WithUrl(new Uri(BaseAddress, "/hubs/chat"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(key))
+        .WithEnumsAsStrings()
         .Build();
 
     /// <summary>SIGKILL: no shutdown hooks, no lease given back.</summary>

@@ -159,6 +159,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
             options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
             options.AccessTokenProvider = () => Task.FromResult<string?>(key);
         })
+        .WithEnumsAsStrings()
         .Build();
 
     public async Task<T> InDatabaseAsync<T>(Func<SupportDbContext, Task<T>> query)

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Conversations;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportAgent.Server.Conversations;
@@ -27,7 +28,7 @@ public sealed class ChatHubTests : IAsyncLifetime
 
         var done = items[^1];
         Assert.Equal("done", done.Type);
-        Assert.Equal("answered", done.Reply!.Decision);
+        Assert.Equal(DecisionAction.Answered, done.Reply!.Decision);
         Assert.Equal("international-shipping", Assert.Single(done.Reply.Citations).DocumentId);
         var tokens = items[..^1];
         Assert.True(tokens.Count > 1, "the reply should arrive in several pieces");

@@ -83,7 +83,7 @@ public sealed class SameAgentEverywhereTests : IAsyncLifetime
         await using var hub = app.Hub(keys.Widget);
         await hub.StartAsync();
         var done = (await hub.AskAsync(await hub.StartConversationAsync(), question)).Reply!;
-        return new Answer(done.Decision, [.. done.Citations.Select(c => c.DocumentId)], done.Model);
+        return new Answer(done.Decision.ToString().ToLowerInvariant(), [.. done.Citations.Select(c => c.DocumentId)], done.Model);
     }
 
     /// <summary>One case expecting exactly what the live turn did: both evaluators must agree with it.</summary>

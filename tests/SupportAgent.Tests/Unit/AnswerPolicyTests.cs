@@ -7,7 +7,7 @@ namespace SupportAgent.Tests.Unit;
 
 public sealed class AnswerPolicyTests
 {
-    private static readonly TriageResult Calm = new("shipping", 1, "normal", "neutral", false, false, false);
+    private static readonly TriageResult Calm = new("shipping", 1, Urgency.Normal, Sentiment.Neutral, false, false, false);
     private static RetrievalResult Retrieved(double confidence) =>
         new("q", [new Passage(new IndexedChunk("c", "d", "t", null, "text", null), 1, confidence)]);
 
@@ -20,7 +20,7 @@ public sealed class AnswerPolicyTests
     [Fact]
     public void EveryApplicableReasonIsRecordedAndTheMostSpecificIsReported()
     {
-        var triage = Calm with { WantsHuman = true, Sensitive = true, Urgency = "high" };
+        var triage = Calm with { WantsHuman = true, Sensitive = true, Urgency = Urgency.High };
 
         var reasons = AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.1), new TenantSettings());
 
@@ -46,7 +46,7 @@ public sealed class AnswerPolicyTests
     [Fact]
     public void ATenantMayTurnOffUrgentAndOutOfScopeEscalationButNeverSensitiveOrWantsHuman()
     {
-        var triage = Calm with { Urgency = "high", OutOfScope = true, Sensitive = true, WantsHuman = true };
+        var triage = Calm with { Urgency = Urgency.High, OutOfScope = true, Sensitive = true, WantsHuman = true };
         var lenient = new TenantSettings { EscalateUrgent = false, EscalateOutOfScope = false };
 
         Assert.Equal(["sensitive", "wants_human"], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), lenient));

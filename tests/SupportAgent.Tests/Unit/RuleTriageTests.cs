@@ -70,21 +70,21 @@ public sealed class RuleTriageTests
     [InlineData("someone used my card on your site, I didn't place this order")]
     [InlineData("the heated vest battery is overheating and smells burnt")]
     [InlineData("I need this sorted ASAP, it's for a funeral on Friday")]
-    public void UrgentMessagesAreHighUrgency(string text) => Assert.Equal("high", Triage(text).Urgency);
+    public void UrgentMessagesAreHighUrgency(string text) => Assert.Equal(Urgency.High, Triage(text).Urgency);
 
     [Theory]
     [InlineData("Do you have the fleece in smoke grey?")]
     [InlineData("How long does standard shipping take?")]
     [InlineData("Is the burnt orange beanie back in stock?")]
-    public void CalmQuestionsAreNormalUrgency(string text) => Assert.Equal("normal", Triage(text).Urgency);
+    public void CalmQuestionsAreNormalUrgency(string text) => Assert.Equal(Urgency.Normal, Triage(text).Urgency);
 
     [Theory]
     [InlineData("This is ridiculous, third time I'm asking")]
     [InlineData("WHERE IS MY ORDER I PAID TWO WEEKS AGO")]
     [InlineData("I'm so fed up with this")]
     [InlineData("really not happy with the quality!!!")]
-    public void FrustrationIsNegativeSentiment(string text) => Assert.Equal("negative", Triage(text).Sentiment);
+    public void FrustrationIsNegativeSentiment(string text) => Assert.Equal(Sentiment.Negative, Triage(text).Sentiment);
 
     [Fact]
-    public void APoliteQuestionIsNeutral() => Assert.Equal("neutral", Triage("Hi! Could you tell me when my order ships? Thanks").Sentiment);
+    public void APoliteQuestionIsNeutral() => Assert.Equal(Sentiment.Neutral, Triage("Hi! Could you tell me when my order ships? Thanks").Sentiment);
 }

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Triage;
 using SupportAgent.Core.Answering;
 
 namespace SupportAgent.Core.Conversations.Turns;
@@ -15,7 +16,7 @@ public sealed class PolicyStage : QuietStage
     {
         var outcome = turn.Outcome;
         var triaged = outcome.Triage;
-        if (outcome.Approved is { } approved && !(triaged.Sensitive || triaged.WantsHuman || triaged.ActionRequest || triaged.Urgency == "high"))
+        if (outcome.Approved is { } approved && !(triaged.Sensitive || triaged.WantsHuman || triaged.ActionRequest || triaged.Urgency == Urgency.High))
         {
             outcome.Answer = new GeneratedAnswer(approved.Answer.Answer, [ApprovedAnswers.CitationOf(approved.Answer)], ApprovedAnswers.ModelName);
             return Task.CompletedTask;

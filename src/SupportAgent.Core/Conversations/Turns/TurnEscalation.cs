@@ -1,3 +1,5 @@
+using SupportAgent.Core.Triage;
+
 namespace SupportAgent.Core.Conversations.Turns;
 
 /// <summary>The escalation an escalated turn opens: what the queue shows and what staff start from.</summary>
@@ -11,7 +13,8 @@ internal static class TurnEscalation
         {
             Id = Ids.New("e"), TenantId = turn.Tenant.Id, ConversationId = turn.Conversation.Id, DecisionId = decision.Id,
             Reason = decision.Reason!, Category = triaged.Category,
-            Priority = triaged.Sensitive || triaged.Urgency == "high" ? 0 : triaged.Sentiment == "negative" ? 1 : 2,
+            Priority = triaged.Sensitive || triaged.Urgency == Urgency.High ? EscalationPriority.Urgent
+                : triaged.Sentiment == Sentiment.Negative ? EscalationPriority.High : EscalationPriority.Normal,
             Summary = TextLimits.Summary(turn.Text),
             Draft = outcome.Draft,
             Sources = [.. outcome.Retrieval.Passages.Take(3).Select(p =>

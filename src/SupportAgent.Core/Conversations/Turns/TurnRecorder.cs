@@ -43,7 +43,7 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
         telemetry.Decided(span, decision);
 
         if (!turn.IsEvaluation) await notifier.TurnCompletedAsync(new CompletedTurn(reply, decision, joined is null ? escalation : null, turn.Settings), CancellationToken.None);
-        return new ChatReply(reply.Id, replyText, escalated ? "escalated" : "answered", reason, outcome.Triage.Category,
+        return new ChatReply(reply.Id, replyText, escalated ? DecisionAction.Escalated : DecisionAction.Answered, reason, outcome.Triage.Category,
             citations, escalation?.Id, decision.Model);
     }
 

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Conversations;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportAgent.Server.Conversations;
 using SupportAgent.Tests.Fakes;
@@ -22,7 +23,7 @@ public sealed class StreamingTests : LlmAppTests
 
         var done = items[^1].Item;
         Assert.Equal("done", done.Type);
-        Assert.Equal("answered", done.Reply!.Decision);
+        Assert.Equal(DecisionAction.Answered, done.Reply!.Decision);
         var tokens = items[..^1];
         Assert.True(tokens.Count > 5, "the reply should arrive token by token");
         Assert.Equal(done.Reply.Reply, string.Concat(tokens.Select(t => t.Item.Text)));

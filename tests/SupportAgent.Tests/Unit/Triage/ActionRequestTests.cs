@@ -40,7 +40,7 @@ public sealed class ActionRequestTests
     [Fact]
     public void AnActionRequestEscalatesEvenWhenRetrievalIsConfident()
     {
-        var triage = new TriageResult("returns", 1, "normal", "neutral", false, false, false, ActionRequest: true);
+        var triage = new TriageResult("returns", 1, Urgency.Normal, Sentiment.Neutral, false, false, false, ActionRequest: true);
         var retrieval = new RetrievalResult("q", [new Passage(new IndexedChunk("c", "d", "t", null, "Refunds take 5–7 days.", null), 1, 0.99)]);
 
         var reasons = AnswerPolicy.ReasonsToEscalate(triage, retrieval, new TenantSettings { EscalateOutOfScope = false, EscalateUrgent = false });

@@ -24,6 +24,7 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
         escalation.FirstResponseAt ??= now; // the SLA clock stops at the first reply, not at resolution
         await db.SaveChangesAsync(ct);
         await notifier.MessageAddedAsync(message, CancellationToken.None);
+        await notifier.EscalationUpdatedAsync(escalation, CancellationToken.None);
         return message;
     }
 
@@ -65,6 +66,7 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
         db.Entry(escalation).State = EntityState.Detached;
         (escalation.Status, escalation.ResolvedAt) = (EscalationStatus.Resolved, now);
         if (approved is not null) approvedAnswers.Invalidate(tenantId);
+        await notifier.EscalationUpdatedAsync(escalation, CancellationToken.None);
         return new ResolvedEscalation(escalation, approved);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.SignalR;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
@@ -24,18 +23,17 @@ public static class EscalationActions
     }
 
     private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> ReplyAsync(string id, ReplyRequest request, CurrentTenant tenant,
-        HttpContext http, HandoffService handoff, MessageValidation validation, QueueViews views, IHubContext<ChatHub, IChatWidget> hub, CancellationToken ct)
+        HttpContext http, HandoffService handoff, MessageValidation validation, CancellationToken ct)
     {
         if (validation.Problem(request.Text) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
         var author = http.User.FindFirst(SupportClaims.KeyPrefix)?.Value;
         var outcome = await handoff.ReplyAsync(tenant.Id, id, request.Text!.Trim(), author, ct);
         if (outcome.Error is { } error) return Problem(error);
-        await NotifyStaffAsync(tenant.Id, id, handoff, views, hub);
         return TypedResults.Ok(MessageView.From(outcome.Value!));
     }
 
     private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, ResolveRequest? request, CurrentTenant tenant,
-        HandoffService handoff, QueueViews views, IHubContext<ChatHub, IChatWidget> hub, CancellationToken ct)
+        HandoffService handoff, QueueViews views, CancellationToken ct)
     {
         request ??= new ResolveRequest();
         if (request.SaveAsApproved && (request.Question?.Length > ApprovedAnswerStore.MaxLength || request.Answer?.Length > ApprovedAnswerStore.MaxLength))
@@ -43,7 +41,6 @@ public static class EscalationActions
         var outcome = await handoff.ResolveAsync(tenant.Id, id, request.SaveAsApproved, request.Question, request.Answer, ct);
         if (outcome.Error is { } error) return Problem(error);
         var view = await views.ToViewAsync(outcome.Value!.Escalation, ct);
-        await hub.Clients.Group(ChatHub.StaffGroup(tenant.Id)).EscalationUpdated(view);
         return TypedResults.Ok(new ResolveResponse(view, outcome.Value.Approved is { } a ? ApprovedAnswerView.From(a) : null));
     }
 
@@ -57,12 +54,6 @@ public static class EscalationActions
         if (answerId is null || !await feedback.RecordAsync(tenant.Id, escalation.ConversationId, answerId, FeedbackSource.Staff, correct, ct))
             return TypedResults.Problem(statusCode: 409, detail: $"Escalation '{id}' has no agent answer to judge.");
         return TypedResults.NoContent();
-    }
-
-    private static async Task NotifyStaffAsync(string tenantId, string id, HandoffService handoff, QueueViews views, IHubContext<ChatHub, IChatWidget> hub)
-    {
-        if (await handoff.FindAsync(tenantId, id, CancellationToken.None) is { } escalation)
-            await hub.Clients.Group(ChatHub.StaffGroup(tenantId)).EscalationUpdated(await views.ToViewAsync(escalation, CancellationToken.None));
     }
 
     internal static ProblemHttpResult Problem(HandoffError error) => TypedResults.Problem(detail: error.Detail, statusCode: error.Kind switch

@@ -107,9 +107,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var pieces = FakeReply.Pieces(reply.Content!);
         for (var i = 0; i < pieces.Count; i++)
         {
+            if (i == pieces.Count - 1 && reply.HoldLastPiece is { } hold) await hold.WaitAsync(context.RequestAborted);
             var delta = i == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = pieces[i] } : new JsonObject { ["content"] = pieces[i] };
             await WriteEventAsync(context, Chunk(request, created, delta, finishReason: null));
-            if (reply.ChunkDelay > TimeSpan.Zero) await Task.Delay(reply.ChunkDelay, context.RequestAborted);
         }
         await WriteEventAsync(context, Chunk(request, created, new JsonObject(), finishReason: "stop"));
         await context.Response.WriteAsync("data: [DONE]\n\n");

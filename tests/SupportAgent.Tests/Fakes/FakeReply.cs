@@ -1,7 +1,12 @@
 namespace SupportAgent.Tests.Fakes;
 
-/// <summary>One scripted response: content (streamed word by word when the client streams), or an error status, a delay, or a raw body.</summary>
-public sealed record FakeReply(string? Content = null, int Status = 200, TimeSpan Delay = default, string? RawBody = null, TimeSpan ChunkDelay = default)
+/// <summary>
+/// One scripted response: content (streamed word by word when the client streams), or an error status, a delay, or a raw
+/// body. <paramref name="HoldLastPiece"/> keeps a stream's last piece back until the task completes, so a test can see
+/// what the client did while the model was still writing without measuring time.
+/// </summary>
+public sealed record FakeReply(string? Content = null, int Status = 200, TimeSpan Delay = default, string? RawBody = null,
+    Task? HoldLastPiece = null)
 {
     public static FakeReply Text(string content) => new(content);
     public static FakeReply Error(int status) => new(Status: status);

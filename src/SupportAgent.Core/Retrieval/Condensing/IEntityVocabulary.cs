@@ -7,4 +7,8 @@ public interface IEntityVocabulary
 
     /// <summary>Whole entity names, when the tenant's titles carry them; none by default.</summary>
     Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => Task.FromResult(EntityNames.None);
+
+    /// <summary>Both at once, for a caller that needs both on every turn (a vocabulary may answer them from one read).</summary>
+    async Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, CancellationToken ct) =>
+        (await EntityTermsAsync(tenantId, ct), await NamesAsync(tenantId, ct));
 }

@@ -21,7 +21,8 @@ public sealed class QueryCondenser(IEntityVocabulary vocabulary, IChatModelRoute
         var routes = await router.RoutesAsync(tenantId, RoutePreference.Base, ct);
         if (routes.Count > 0 && await RewriteAsync(tenantId, routes[0], question, history, ct) is { } rewritten)
             return new CondensedQuery(rewritten, []);
-        return LexicalCondensation.Condense(question, history, await vocabulary.EntityTermsAsync(tenantId, ct), await vocabulary.NamesAsync(tenantId, ct));
+        var (isEntity, names) = await vocabulary.LookupAsync(tenantId, ct);
+        return LexicalCondensation.Condense(question, history, isEntity, names);
     }
 
     private async Task<string?> RewriteAsync(string tenantId, ChatRoute route, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)

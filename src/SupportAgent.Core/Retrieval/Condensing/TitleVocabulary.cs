@@ -27,6 +27,13 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
 
     public async Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).Names;
 
+    /// <summary>One version check per turn instead of one per question asked of the vocabulary.</summary>
+    public async Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(tenantId, ct);
+        return (snapshot.IsEntity, snapshot.Names);
+    }
+
     private async Task<Snapshot> SnapshotAsync(string tenantId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -16,5 +16,6 @@ public static class CliApp
         EvalCommand.Create(),
         TriageCommand.Create(),
         ConfidenceCommand.Create(),
+        RetrievalCommand.Create(),
     };
 }

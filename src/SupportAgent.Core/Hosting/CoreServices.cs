@@ -75,9 +75,11 @@ public static class CoreServices
         services.AddScoped<DocumentDeleter>();
         services.AddScoped<DocumentIngestor>();
 
+        services.AddValidatedOptions<RankingOptions>(RankingOptions.SectionName);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RankingOptions>>().Value.ToWeights());
         services.AddKeyedSingleton<IKnowledgeIndex>("embedded", (sp, _) =>
             new EmbeddedHybridIndex(Path.Combine(sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory(), "index.db"),
-                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.ModelId()));
+                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.ModelId(), sp.GetRequiredService<RankingWeights>()));
         // SupportAgent:Index:Provider picks one of the keyed implementations.
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IKnowledgeIndex>(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Provider));
         services.AddQdrantIndex();

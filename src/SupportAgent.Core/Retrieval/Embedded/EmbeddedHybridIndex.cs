@@ -8,8 +8,9 @@ namespace SupportAgent.Core.Retrieval.Embedded;
 /// reciprocal rank fusion. The matrix is loaded lazily on a tenant's first search and kept in step with every write
 /// of this process (writes go to SQLite first, then swap the tenant's snapshot), so one server process owns the file.
 /// Vectors are keyed by <paramref name="vectorModel"/>: only that model's vectors are searched; others are re-embedded.
+/// The lists' weights in the fusion are <paramref name="weights"/> (<see cref="RankingWeights.Default"/> unless given).
 /// </summary>
-public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel = null) : IKnowledgeIndex, IReembeddingIndex
+public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel = null, RankingWeights? weights = null) : IKnowledgeIndex, IReembeddingIndex
 {
     /// <summary>How deep each list goes before fusion: deeper than k, so a chunk ranked well by one side can surface.</summary>
     private const int MinCandidates = 50;
@@ -52,14 +53,37 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
         ct.ThrowIfCancellationRequested();
         using var connection = store.Open();
-        var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
-        // With a subject, the subject's own passages ranked by the question form a third list, counted twice: the
-        // entity the conversation is about outranks others that merely share the topic, without excluding them when
-        // the subject was guessed wrong.
-        var within = FtsQuery.WithinSubject(query.Text, query.Subject) is { } inSubject ? store.Lexical(connection, tenantId, inSubject, depth) : [];
-        var fused = ReciprocalRankFusion.Fuse(within, within, lexical, dense).Take(k).ToList();
+        var lists = Lists(connection, tenantId, query, depth, dense);
+        var w = weights ?? RankingWeights.Default;
+        // With a subject, the subject's own passages ranked by the question form a third list, weighted above the
+        // others: the entity the conversation is about outranks others that merely share the topic, without
+        // excluding them when the subject was guessed wrong.
+        var fused = ReciprocalRankFusion.Fuse(w.RankConstant, (lists.WithinSubject, w.WithinSubject), (lists.Lexical, w.Lexical), (lists.Dense, w.Dense))
+            .Take(k).ToList();
         var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
+    }
+
+    /// <summary>The three ranked lists before fusion (row keys, best first), each <paramref name="depth"/> deep: what the fusion tuner replays.</summary>
+    internal async Task<RankedLists> RankedListsAsync(string tenantId, SearchQuery query, int depth, CancellationToken ct)
+    {
+        var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
+        using var connection = store.Open();
+        return Lists(connection, tenantId, query, depth, dense);
+    }
+
+    private RankedLists Lists(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, SearchQuery query, int depth, IReadOnlyList<long> dense)
+    {
+        var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
+        var within = FtsQuery.WithinSubject(query.Text, query.Subject) is { } inSubject ? store.Lexical(connection, tenantId, inSubject, depth) : [];
+        return new RankedLists(within, lexical, dense);
+    }
+
+    /// <summary>The chunks of the given row keys (the tenant's only).</summary>
+    internal IReadOnlyDictionary<long, IndexedChunk> Chunks(string tenantId, IReadOnlyCollection<long> ids)
+    {
+        using var connection = store.Open();
+        return store.Chunks(connection, tenantId, ids);
     }
 
     public string? VectorModel => vectorModel;
@@ -115,3 +139,5 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
 
     private SemaphoreSlim Gate(string tenantId) => gates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
 }
+
+internal sealed record RankedLists(IReadOnlyList<long> WithinSubject, IReadOnlyList<long> Lexical, IReadOnlyList<long> Dense);

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Tests.Fakes;
 
@@ -35,7 +36,7 @@ public sealed class ResilienceTests : LlmAppTests
         var messages = await App.InDatabaseAsync(db => db.Messages.Where(m => m.ConversationId == conversation).CountAsync());
         Assert.Equal(2, messages);
         var escalation = await App.InDatabaseAsync(db => db.Escalations.SingleAsync(e => e.ConversationId == conversation));
-        Assert.Equal("generation_failed", escalation.Reason);
+        Assert.Equal(EscalationReason.GenerationFailed, escalation.Reason);
         var decision = await App.InDatabaseAsync(db => db.Decisions.SingleAsync(d => d.Id == escalation.DecisionId));
         Assert.Equal("fake-model", decision.Model); // the model that failed, not the extractive default
         Assert.Contains("Canada", escalation.Summary);

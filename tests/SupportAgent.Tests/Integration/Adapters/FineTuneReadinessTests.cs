@@ -67,19 +67,11 @@ public sealed class FineTuneReadinessTests(SharedApp shared) : IClassFixture<Sha
     {
         var history = new SupportHistory(app, readyId);
         await history.DocumentsAsync(10, daysAgo: 60);
-<<<<<<< HEAD
-        await history.ResolvedExamplesAsync(210, EscalationReasons.Ungrounded);
-        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReasons.LowConfidence, resolved: false);
+        await history.ResolvedExamplesAsync(210, EscalationReason.Ungrounded);
+        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReason.LowConfidence, resolved: false);
         Assert.Equal("consider", (await ReadinessAsync(readyId)).GetProperty("verdict").GetString()); // no evaluation set yet
         using var admin = app.ClientWithKey(keys[readyId].Admin);
         (await admin.PostAsync($"/api/tenants/{readyId}/evaluations",
-=======
-        await history.ResolvedExamplesAsync(210, EscalationReason.Ungrounded);
-        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReason.LowConfidence, resolved: false);
-        Assert.Equal("consider", (await ReadinessAsync("ready")).GetProperty("verdict").GetString()); // no evaluation set yet
-        using var admin = app.ClientWithKey(keys["ready"].Admin);
-        (await admin.PostAsync("/api/tenants/ready/evaluations",
->>>>>>> main
             new StringContent("""{"id":"human","question":"I want to talk to a person","expectedDecision":"escalate"}""", Encoding.UTF8, "application/x-ndjson")))
             .EnsureSuccessStatusCode();
 

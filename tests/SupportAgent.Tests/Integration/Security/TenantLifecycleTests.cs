@@ -172,8 +172,8 @@ public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<Share
         using var admin = app.ClientWithKey(acme.Admin);
         var csv = "text,category\n" + string.Join("\n", Enumerable.Range(0, 6).SelectMany(i => new[] { $"where is parcel {i},shipping", $"refund for order {i},billing" }));
         (await admin.PostAsync($"/api/tenants/{acmeId}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        var models = Path.Combine(app.DataDirectory, "models", acmeId);
-        await WaitUntilAsync(() => File.Exists(Path.Combine(models, "triage.zip")));
+        for (var i = 0; i < 300 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)) == 0; i++) await Task.Delay(100);
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)));
         var index = app.Services.GetRequiredService<IKnowledgeIndex>();
         var query = new SearchQuery("return an item", 5);
         Assert.NotEmpty(await index.SearchAsync(acmeId, query, CancellationToken.None));
@@ -184,7 +184,6 @@ public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<Share
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await index.SearchAsync(acmeId, query, CancellationToken.None));
         Assert.NotEmpty(await index.SearchAsync(globexId, query, CancellationToken.None));
-        Assert.False(Directory.Exists(models));
         var left = await app.InDatabaseAsync(async db => new[]
         {
             await db.Tenants.CountAsync(x => x.Id == acmeId), await db.ApiKeys.CountAsync(x => x.TenantId == acmeId),
@@ -192,17 +191,11 @@ public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<Share
             await db.DocumentContents.CountAsync(x => x.TenantId == acmeId), await db.Conversations.CountAsync(x => x.TenantId == acmeId),
             await db.Messages.CountAsync(x => x.TenantId == acmeId), await db.Decisions.CountAsync(x => x.TenantId == acmeId),
             await db.Escalations.CountAsync(x => x.TenantId == acmeId), await db.TriageExamples.CountAsync(x => x.TenantId == acmeId),
-            await db.Jobs.CountAsync(x => x.TenantId == acmeId),
+            await db.Jobs.CountAsync(x => x.TenantId == acmeId), await db.TriageModels.CountAsync(x => x.TenantId == acmeId),
         });
         Assert.All(left, count => Assert.Equal(0, count));
         Assert.True(await app.InDatabaseAsync(db => db.Documents.AnyAsync(x => x.TenantId == globexId)));
         await (await admin.GetAsync($"/api/tenants/{acmeId}/documents")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await @operator.DeleteAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++) await Task.Delay(100);
-        Assert.True(condition(), "timed out");
     }
 }

@@ -38,8 +38,7 @@ public sealed class JobStore(SupportDbContext db, TimeProvider clock, IOptions<J
     /// Leases the next due job of the given kinds, or null. Fair across tenants: first the tenant with the fewest jobs
     /// running, then the lowest fair-share rank, so one tenant's backlog or heavy file never holds every worker.
     /// </summary>
-    /// <param name="tenantId">Only that tenant's jobs (a worker taking more of the tenant's queued work into one batch).</param>
-    public async Task<ClaimedJob?> ClaimAsync(string owner, IReadOnlyCollection<string> kinds, CancellationToken ct, string? tenantId = null)
+    public async Task<ClaimedJob?> ClaimAsync(string owner, IReadOnlyCollection<string> kinds, CancellationToken ct)
     {
         if (kinds.Count == 0) return null;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -47,18 +46,17 @@ public sealed class JobStore(SupportDbContext db, TimeProvider clock, IOptions<J
         // Kinds are code constants, never input; inlined so one statement serves any number of them on both engines.
         var kindList = string.Join(", ", kinds.Select(k => $"'{k.Replace("'", "''")}'"));
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE OF j SKIP LOCKED" : "";
-        var tenantFilter = tenantId is null ? "" : """ AND j."TenantId" = {3}""";
         var sql = $$"""
             UPDATE "Jobs" SET "LeaseOwner" = {0}, "LeaseExpiresAt" = {1}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT j."Id" FROM "Jobs" j
-                WHERE j."Kind" IN ({{kindList}}) AND j."DueAt" <= {2} AND (j."LeaseExpiresAt" IS NULL OR j."LeaseExpiresAt" < {2}){{tenantFilter}}
+                WHERE j."Kind" IN ({{kindList}}) AND j."DueAt" <= {2} AND (j."LeaseExpiresAt" IS NULL OR j."LeaseExpiresAt" < {2})
                 ORDER BY (SELECT COUNT(*) FROM "Jobs" r WHERE r."TenantId" = j."TenantId" AND r."LeaseExpiresAt" >= {2}), j."Rank", j."Id"
                 LIMIT 1 {{skipLocked}})
               AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {2})
             RETURNING "Id", "Kind", "TenantId", "Subject", "Generation", "Attempts", "LeaseOwner"
             """;
-        var claimed = await db.Database.SqlQuery<ClaimedJob>(FormattableStringFactory.Create(sql, owner, until, now, tenantId ?? "")).ToListAsync(ct);
+        var claimed = await db.Database.SqlQuery<ClaimedJob>(FormattableStringFactory.Create(sql, owner, until, now)).ToListAsync(ct);
         return claimed.FirstOrDefault();
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using SupportAgent.Core.Jobs;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Knowledge.Ingestion;
 using SupportAgent.Tests.Fakes;
@@ -47,30 +46,6 @@ public sealed class BatchedIngestionTests : IDisposable
         Assert.Contains("refuses", failed.Error);
         Assert.Equal(39, chunks);
         Assert.True(embedder.LargestBatch >= 39, $"the largest embedding call had {embedder.LargestBatch} passages");
-    }
-
-    [Fact]
-    public async Task AWorkerIndexesTheTenantsQueuedDocumentsAsOneBatchAndFinishesEachJobOnItsOwn()
-    {
-        await app.CreateTenantAsync("acme");
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        foreach (var outcome in await services.GetRequiredService<DocumentIntake>().AcceptAsync("acme", new DocumentUpload("faq.jsonl", Jsonl(12, poisoned: 5)), default))
-            await services.GetRequiredService<IngestionQueue>().EnqueueAsync(new DocumentKey("acme", outcome.DocumentId!), default);
-        var store = services.GetRequiredService<JobStore>();
-        var first = await store.ClaimAsync("test-worker", [JobKinds.IngestDocument], default);
-
-        var result = await services.GetRequiredKeyedService<IJobHandler>(JobKinds.IngestDocument).RunAsync(first!, default);
-        await store.CompleteAsync(first!, default);
-
-        var documents = await app.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == "acme").Select(d => new { d.Id, d.Status }).ToListAsync());
-        var jobs = await app.InDatabaseAsync(db => db.Jobs.Where(j => j.TenantId == "acme").Select(j => new { j.Subject, j.LeaseOwner }).ToListAsync());
-        Assert.Equal(JobOutcome.Done, result);
-        Assert.Equal(11, documents.Count(d => d.Status == DocumentStatus.Indexed));
-        Assert.Equal(DocumentStatus.Failed, Assert.Single(documents, d => d.Id == "faq-5").Status);
-        // Only the refused document's job is left, released (no lease) until its retry is due.
-        Assert.Equal(("faq-5", (string?)null), (Assert.Single(jobs).Subject, jobs[0].LeaseOwner));
-        Assert.True(embedder.LargestBatch >= 11, $"the largest embedding call had {embedder.LargestBatch} passages");
     }
 
     /// <summary>The test embedder, counting the passages per call and refusing any containing "poison".</summary>

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using SupportAgent.Core.Generation;
 
 namespace SupportAgent.Core.Adapters;
 
@@ -11,7 +12,7 @@ namespace SupportAgent.Core.Adapters;
 /// connections). Adapters are registered at run time, so their clients cannot be keyed services known at start-up.
 /// The client is bound to the adapter's name, so <c>"model"</c> is the adapter even if a caller sets no model.
 /// </summary>
-public sealed class AdapterClients(OutboundEndpointGuard guard) : IDisposable
+public sealed class AdapterClients(OutboundEndpointGuard guard, IServiceProvider services) : IDisposable
 {
     // Tenant-supplied endpoints: every connection goes through the guard (public addresses only, no redirects).
     private readonly HttpClient http = new(guard.CreateHandler());
@@ -24,7 +25,7 @@ public sealed class AdapterClients(OutboundEndpointGuard guard) : IDisposable
             // No hidden retries: the generator retries once and then falls back, and the breaker must see every failure.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             Transport = new HttpClientPipelineTransport(http),
-        }).GetChatClient(key.Model).AsIChatClient());
+        }).GetChatClient(key.Model).AsIChatClient().WithTelemetry(services));
 
     public void Dispose()
     {

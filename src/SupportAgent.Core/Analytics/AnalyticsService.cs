@@ -48,7 +48,7 @@ public sealed class AnalyticsService(SupportDbContext db)
             conversations, messages,
             DeflectionRate: Ratio(deflected, handled.Count),
             EscalationRate: Ratio(handled.Count(escalated.Contains), handled.Count),
-            EscalationsByReason: CountBy(escalations.Select(e => e.Reason)),
+            EscalationsByReason: CountBy(escalations.Select(e => e.Reason.Name())),
             EscalationsByCategory: CountBy(escalations.Select(e => e.Category ?? Uncategorized)),
             FirstResponseMs: new FirstResponse(
                 // The agent's first response in a conversation is its first decision; its latency is measured when it is made.
@@ -70,5 +70,5 @@ public sealed class AnalyticsService(SupportDbContext db)
         new(keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 
     private sealed record DecisionRow(string ConversationId, DecisionAction Action, long LatencyMs, string Model, string? Adapter, bool Fallback, DateTimeOffset CreatedAt);
-    private sealed record EscalationRow(string ConversationId, string Reason, string? Category, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt);
+    private sealed record EscalationRow(string ConversationId, EscalationReason Reason, string? Category, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt);
 }

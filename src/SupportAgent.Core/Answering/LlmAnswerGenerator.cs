@@ -1,27 +1,26 @@
-using System.ClientModel;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
+using Polly;
 using SupportAgent.Core.Answering.Grounding;
 using SupportAgent.Core.Generation;
+using SupportAgent.Core.Generation.Prompts;
 
 namespace SupportAgent.Core.Answering;
 
 /// <summary>
 /// Generation with routes: the router's routes are tried in order (the tenant's adapter first, then the base
-/// model). Each route gets one retry with backoff on timeout, 429, 5xx or malformed output; a route that still
-/// fails is reported to the router and the next one is used (the answer is marked as a fallback). No routes means
-/// no LLM is configured: the extractive answerer answers. All routes failing throws <see cref="GenerationFailedException"/>.
+/// model). Each route runs through the <see cref="LlmResilience.Answers"/> pipeline (a deadline per attempt, one
+/// retry with backoff); a route that still fails is reported to the router and the next one is used (the answer is
+/// marked as a fallback). No routes means no LLM is configured: the extractive answerer answers. All routes failing
+/// throws <see cref="GenerationFailedException"/>.
 /// </summary>
-public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswerer extractive, IOptions<LlmOptions> options,
+public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswerer extractive, ChatKernels kernels, IOptions<LlmOptions> options,
     TimeProvider clock, ILogger<LlmAnswerGenerator> log) : IAnswerGenerator
 {
-    /// <summary>A kernel per chat client, built once: building one per attempt showed up on every answered turn.</summary>
-    private readonly ConditionalWeakTable<IChatClient, Kernel> kernels = new();
+    private readonly ResiliencePipeline attempts = LlmResilience.Answers(options.Value, clock, log);
 
     public async Task<GeneratedAnswer> GenerateAsync(AnswerRequest request, CancellationToken ct)
     {
@@ -43,89 +42,92 @@ public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswer
         for (var i = 0; i < routes.Count; i++)
         {
             var route = routes[i];
-            for (var attempt = 1; attempt <= 2; attempt++)
+            var run = new RouteRun(route, request);
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                var builder = new GroundedAnswerBuilder(request.Passages);
-                var chunks = new StrongBox<int>();
-                Exception? failure = null;
-                await using (var updates = AttemptAsync(route, request, builder, chunks, ct).GetAsyncEnumerator(ct))
+                var running = RunAsync(run, stop.Token);
+                try
                 {
-                    while (true)
-                    {
-                        string visible;
-                        try
-                        {
-                            if (!await updates.MoveNextAsync()) break;
-                            visible = updates.Current;
-                        }
-                        catch (Exception e) when (!ct.IsCancellationRequested)
-                        {
-                            failure = e is OperationCanceledException
-                                ? new TimeoutException($"The chat model did not finish within {options.Value.TimeoutSeconds} s.", e) : e;
-                            break;
-                        }
-                        yield return AnswerUpdate.Visible(visible);
-                    }
+                    await foreach (var visible in run.Shown.Reader.ReadAllAsync(ct)) yield return AnswerUpdate.Visible(visible);
                 }
-                if (failure is null)
+                finally
                 {
-                    if (policed) await router.ReportAsync(request.TenantId, route, succeeded: true, ct);
-                    yield return AnswerUpdate.Finished(builder.Grounded
-                        ? new GeneratedAnswer(builder.Released, builder.Citations, route.Model, Grounded: true, chunks.Value, route.Adapter, Fallback: i > 0)
-                        : new GeneratedAnswer(builder.Raw, [], route.Model, Grounded: false, chunks.Value, route.Adapter, Fallback: i > 0));
-                    yield break;
+                    // The caller may stop listening early: the attempt must not outlive it.
+                    await stop.CancelAsync();
+                    await running;
                 }
-                log.LogWarning(failure, "Chat model {Model} attempt {Attempt} failed for tenant {Tenant}", route.Model, attempt, request.TenantId);
-                // Text already shown to the customer cannot be taken back, so a retry could only contradict it.
-                if (builder.Released.Length > 0)
-                {
-                    if (policed) await router.ReportAsync(request.TenantId, route, succeeded: false, ct);
-                    throw new GenerationFailedException("The model failed mid-answer.", route.Model, failure);
-                }
-                if (attempt == 2 || !IsRetryable(failure)) break;
-                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RetryBackoffMs), clock, ct);
             }
+            ct.ThrowIfCancellationRequested();
+            if (run.Failure is null)
+            {
+                if (policed) await router.ReportAsync(request.TenantId, route, succeeded: true, ct);
+                var builder = run.Builder;
+                yield return AnswerUpdate.Finished(builder.Grounded
+                    ? new GeneratedAnswer(builder.Released, builder.Citations, route.Model, Grounded: true, run.Chunks, route.Adapter, Fallback: i > 0)
+                    : new GeneratedAnswer(builder.Raw, [], route.Model, Grounded: false, run.Chunks, route.Adapter, Fallback: i > 0));
+                yield break;
+            }
+            log.LogWarning(run.Failure, "Chat model {Model} failed for tenant {Tenant}", route.Model, request.TenantId);
             if (policed) await router.ReportAsync(request.TenantId, route, succeeded: false, ct);
+            // Text already shown to the customer cannot be taken back, so another route could only contradict it.
+            if (run.Builder.Released.Length > 0) throw new GenerationFailedException("The model failed mid-answer.", route.Model, run.Failure);
         }
         throw new GenerationFailedException($"All {routes.Count} chat model route(s) failed.", routes[^1].Model);
     }
 
-    /// <summary>One attempt: the Semantic Kernel prompt on the route, its tokens fed through the grounding gate; yields what may be shown.</summary>
-    private async IAsyncEnumerable<string> AttemptAsync(ChatRoute route, AnswerRequest request, GroundedAnswerBuilder builder,
-        StrongBox<int> chunks, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The route's attempts inside the pipeline; what may be shown goes to <see cref="RouteRun.Shown"/> as it arrives.</summary>
+    private async Task RunAsync(RouteRun run, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        var kernel = kernels.GetValue(route.Client, NewKernel);
-        var settings = new PromptExecutionSettings { ModelId = route.Model };
-        var arguments = GroundedPrompt.Arguments(request, request.TenantName ?? request.TenantId, settings);
-        await foreach (var update in kernel.InvokePromptStreamingAsync<StreamingChatMessageContent>(GroundedPrompt.Template, arguments, cancellationToken: timeout.Token))
+        var context = ResilienceContextPool.Shared.Get(ct);
+        try
+        {
+            await attempts.ExecuteAsync(c => AttemptAsync(run, c), context);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            run.Failure = e;
+        }
+        catch (OperationCanceledException) { } // the caller stopped; StreamAsync rethrows for the caller's token
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            run.Shown.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>One attempt: the Semantic Kernel answer prompt on the route's kernel, its tokens fed through the grounding gate.</summary>
+    private async ValueTask AttemptAsync(RouteRun run, ResilienceContext context)
+    {
+        var ct = context.CancellationToken; // the attempt's deadline, set by the pipeline
+        run.Builder = new GroundedAnswerBuilder(run.Request.Passages);
+        run.Chunks = 0;
+        var arguments = GroundedPrompt.Arguments(run.Request, run.Request.TenantName ?? run.Request.TenantId, ChatKernels.Settings(run.Route));
+        await foreach (var update in ChatPrompts.Answer.InvokeStreamingAsync<StreamingChatMessageContent>(kernels.For(run.Route.Client), arguments, ct))
         {
             if (string.IsNullOrEmpty(update.Content)) continue;
-            chunks.Value++;
-            var visible = builder.Append(update.Content);
-            if (visible.Length > 0) yield return visible;
+            run.Chunks++;
+            if (run.Builder.Append(update.Content) is { Length: > 0 } visible) await ShowAsync(run, context, visible);
         }
-        if (string.IsNullOrWhiteSpace(builder.Raw)) throw new MalformedModelOutputException("The chat model returned no text.");
-        var rest = builder.Complete();
-        if (rest.Length > 0) yield return rest;
+        if (string.IsNullOrWhiteSpace(run.Builder.Raw)) throw new MalformedModelOutputException("The chat model returned no text.");
+        if (run.Builder.Complete() is { Length: > 0 } rest) await ShowAsync(run, context, rest);
     }
 
-    private static Kernel NewKernel(IChatClient client)
+    private static ValueTask ShowAsync(RouteRun run, ResilienceContext context, string visible)
     {
-        var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton<IChatCompletionService>(client.AsChatCompletionService());
-        return builder.Build();
+        context.Properties.Set(LlmResilience.Shown, true);
+        return run.Shown.Writer.WriteAsync(visible, context.CancellationToken);
     }
 
-    /// <summary>Timeouts, throttling, server errors and garbled responses are worth one more try; a 400/401/404 is not.</summary>
-    private static bool IsRetryable(Exception e) => e switch
+    /// <summary>One route's state across its attempts: the latest attempt's answer builder, and how the route ended.</summary>
+    private sealed class RouteRun(ChatRoute route, AnswerRequest request)
     {
-        ClientResultException { Status: 400 or 401 or 403 or 404 } => false,
-        HttpOperationException { StatusCode: System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Unauthorized
-            or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound } => false,
-        _ => true,
-    };
+        public ChatRoute Route { get; } = route;
+        public AnswerRequest Request { get; } = request;
+        public Channel<string> Shown { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        public GroundedAnswerBuilder Builder { get; set; } = new(request.Passages);
+        public int Chunks { get; set; }
+        public Exception? Failure { get; set; }
+    }
 }
 
 /// <param name="Model">The last model tried, recorded on the decision.</param>

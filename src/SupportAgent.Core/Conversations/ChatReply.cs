@@ -1,3 +1,5 @@
+using SupportAgent.Core.Answering;
+
 namespace SupportAgent.Core.Conversations;
 
 /// <summary>The public result of one customer message (the HTTP contract's response body).</summary>
@@ -5,7 +7,7 @@ public sealed record ChatReply(
     string MessageId,
     string Reply,
     DecisionAction Decision,
-    string? Reason,
+    EscalationReason? Reason,
     string? Category,
     IReadOnlyList<Citation> Citations,
     string? EscalationId,

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using SupportAgent.Core.Triage;
 
 namespace SupportAgent.Core.Conversations;
@@ -21,9 +22,9 @@ public sealed class Decision
     public double TopScore { get; set; }
     public DecisionAction Action { get; set; }
     /// <summary>The most specific reason, or null when answered.</summary>
-    public string? Reason { get; set; }
+    public EscalationReason? Reason { get; set; }
     /// <summary>Every reason that applied.</summary>
-    public List<string> Reasons { get; set; } = [];
+    public List<EscalationReason> Reasons { get; set; } = [];
     /// <summary>The passages retrieval returned, best first.</summary>
     public List<RetrievedSource> Retrieved { get; set; } = [];
     public required string Model { get; set; }

@@ -1,3 +1,5 @@
+using SupportAgent.Core.Answering;
+
 namespace SupportAgent.Core.Conversations;
 
 public sealed class Escalation
@@ -9,7 +11,7 @@ public sealed class Escalation
     public EscalationStatus Status { get; set; } = EscalationStatus.Open;
     /// <summary>Derived from urgency and sentiment so the queue can sort on it.</summary>
     public EscalationPriority Priority { get; set; } = EscalationPriority.Normal;
-    public required string Reason { get; set; }
+    public required EscalationReason Reason { get; set; }
     public string? Category { get; set; }
     /// <summary>One line for the queue: what the customer wants.</summary>
     public required string Summary { get; set; }

@@ -90,6 +90,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
             e.HasIndex(d => d.MessageId);
             e.Property(d => d.Urgency).HasConversion(new LowerCaseEnumConverter<Urgency>());
             e.Property(d => d.Sentiment).HasConversion(new LowerCaseEnumConverter<Sentiment>());
+            e.Property(d => d.Reason).HasConversion(new EscalationReasonConverter());
             e.Property(d => d.Reasons).HasJsonConversion();
             e.Property(d => d.Retrieved).HasJsonConversion();
         });
@@ -97,6 +98,7 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.TenantId, x.Status, x.Priority, x.CreatedAt });
+            e.Property(x => x.Reason).HasConversion(new EscalationReasonConverter());
             e.Property(x => x.Sources).HasJsonConversion();
             e.Property(x => x.Priority).HasConversion<int>(); // the queue sorts on the number
         });

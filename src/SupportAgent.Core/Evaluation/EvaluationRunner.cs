@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SupportAgent.Core.Answering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Conversations;
@@ -68,7 +69,7 @@ public sealed class EvaluationRunner(IServiceScopeFactory scopes, TimeProvider c
         var decision = await db.Decisions.AsNoTracking().FirstAsync(d => d.ReplyMessageId == reply.MessageId, ct);
         var documents = decision.Retrieved.Select(r => r.DocumentId).Distinct().ToList();
         return new CaseOutcome(@case, documents, reply.Decision == DecisionAction.Answered ? "answer" : "escalate", reply.Category, latency,
-            [.. reply.Citations.Select(c => c.DocumentId)], decision.Adapter, decision.Fallback, decision.Reason);
+            [.. reply.Citations.Select(c => c.DocumentId)], decision.Adapter, decision.Fallback, decision.Reason?.Name());
     }
 
     /// <summary>Earlier turns are stored as they were said, without running the agent on them.</summary>

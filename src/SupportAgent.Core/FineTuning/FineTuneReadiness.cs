@@ -61,8 +61,8 @@ public sealed class FineTuneReadiness(SupportDbContext db, ApprovedExamples appr
         var examples = TrainingExamples.Clean(await approved.LoadAsync(tenantId, ct));
         var live = db.Escalations.AsNoTracking().Where(e => e.TenantId == tenantId)
             .Join(db.Conversations.Where(c => !c.IsEvaluation), e => e.ConversationId, c => c.Id, (e, _) => e);
-        var knowledgeGaps = await live.CountAsync(e => e.Reason == EscalationReasons.LowConfidence, ct);
-        var styleFailures = await live.CountAsync(e => e.Reason == EscalationReasons.Ungrounded, ct);
+        var knowledgeGaps = await live.CountAsync(e => e.Reason == EscalationReason.LowConfidence, ct);
+        var styleFailures = await live.CountAsync(e => e.Reason == EscalationReason.Ungrounded, ct);
 
         var documents = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).Select(d => d.UpdatedAt).ToListAsync(ct);
         var categories = await db.Decisions.AsNoTracking().Where(d => d.TenantId == tenantId && d.Category != null)

@@ -28,11 +28,12 @@ public static class LlmServices
                 {
                     Endpoint = new Uri(llm.Endpoint!),
                     NetworkTimeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5),
-                    // The generator owns the retry policy (one retry with backoff, then fallback or escalation).
+                    // The generator's pipeline owns retries (LlmResilience: one retry with backoff, then fallback or escalation).
                     RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 });
-            return client.GetChatClient(llm.Model).AsIChatClient();
+            return client.GetChatClient(llm.Model).AsIChatClient().WithTelemetry(sp);
         });
+        services.AddSingleton<ChatKernels>();
         services.AddSingleton<BaseChatModelRouter>();
         services.TryAddSingleton<IChatModelRouter>(sp =>
             ActivatorUtilities.CreateInstance<AdapterAwareChatModelRouter>(sp, sp.GetRequiredService<BaseChatModelRouter>()));

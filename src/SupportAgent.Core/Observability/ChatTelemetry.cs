@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SupportAgent.Core.Answering;
 using System.Diagnostics.Metrics;
 using SupportAgent.Core.Conversations;
 
@@ -56,8 +57,8 @@ public sealed class ChatTelemetry
     public void Decided(Activity? activity, Decision decision)
     {
         var action = decision.Action == DecisionAction.Answered ? "answered" : "escalated";
-        var reason = decision.Reason ?? "none";
-        activity?.SetTag("supportagent.decision", action).SetTag("supportagent.reason", decision.Reason)
+        var reason = decision.Reason?.Name() ?? "none";
+        activity?.SetTag("supportagent.decision", action).SetTag("supportagent.reason", decision.Reason?.Name())
             .SetTag("supportagent.category", decision.Category).SetTag("supportagent.top_score", decision.TopScore)
             .SetTag("supportagent.model", decision.Model).SetTag("supportagent.tokens", decision.Tokens);
         decisions.Add(1, new("action", action), new("reason", reason));

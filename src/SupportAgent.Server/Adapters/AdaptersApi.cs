@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
@@ -8,7 +9,9 @@ namespace SupportAgent.Server.Adapters;
 
 public static class AdaptersApi
 {
-    public sealed record ActivateRequest(string? Reason);
+    public sealed record ActivateRequest(
+        [property: Required(ErrorMessage = "A 'reason' is required to activate an adapter without a passing evaluation."),
+            StringLength(1000, ErrorMessage = "'reason' must be at most {1} characters.")] string? Reason);
     public sealed record EvaluationResult(AdapterStatus Status, AdapterComparison Comparison);
 
     private const int MaxEvaluationBodyBytes = 5 * 1024 * 1024;
@@ -44,9 +47,7 @@ public static class AdaptersApi
     private static async Task<Results<Ok<AdapterView>, ProblemHttpResult>> ActivateAsync(ActivateRequest request, CurrentTenant tenant,
         AdapterRegistry registry, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
-            return TypedResults.Problem(statusCode: 400, detail: "A 'reason' (at most 1000 characters) is required to activate an adapter without a passing evaluation.");
-        return await registry.ActivateAsync(tenant.Id, $"Activated by an admin: {request.Reason.Trim()}", ct) is { } adapter
+        return await registry.ActivateAsync(tenant.Id, $"Activated by an admin: {request.Reason!.Trim()}", ct) is { } adapter
             ? TypedResults.Ok(AdapterView.From(adapter)) : NoAdapter(tenant);
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using SupportAgent.Core.Answering;
 using SupportAgent.Core.Triage.Classification;
 using SupportAgent.Server.Console;
 using SupportAgent.Server.Conversations;
@@ -41,17 +40,14 @@ public sealed class EnumSchemas : IOpenApiSchemaTransformer
         ["sentiment"] = ["negative", "neutral"],
     };
 
-    /// <summary>Views whose <c>reason</c> is the machine-readable escalation reason.</summary>
-    private static readonly HashSet<string> EscalationReasonViews = ["ChatReply", "Decision", "DecisionView", "EscalationView"];
-
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         if (schema.Properties is null) return Task.CompletedTask;
         var type = context.JsonTypeInfo.Type.Name;
         foreach (var (name, property) in schema.Properties)
         {
-            var values = Known.GetValueOrDefault((type, name)) ?? ByProperty.GetValueOrDefault(name)
-                ?? (name == "reason" && EscalationReasonViews.Contains(type) ? [.. EscalationReasons.BySpecificity] : null);
+            // Escalation reasons are an enum type: the schema generator lists them from its member names.
+            var values = Known.GetValueOrDefault((type, name)) ?? ByProperty.GetValueOrDefault(name);
             if (values is null || property is not OpenApiSchema concrete || concrete.Type?.HasFlag(JsonSchemaType.String) != true) continue;
             concrete.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v)!)];
         }

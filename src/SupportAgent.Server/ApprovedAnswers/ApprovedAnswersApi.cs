@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Server.Auth;
@@ -8,7 +9,11 @@ namespace SupportAgent.Server.ApprovedAnswers;
 /// <summary>Admins curate the approved Q&amp;A pairs that answer matching questions directly.</summary>
 public static class ApprovedAnswersApi
 {
-    public sealed record ApprovedAnswerRequest(string? Question, string? Answer);
+    public sealed record ApprovedAnswerRequest(
+        [property: Required(ErrorMessage = "'question' must not be empty."),
+            StringLength(ApprovedAnswerStore.MaxLength, ErrorMessage = "'question' must be at most {1} characters.")] string? Question,
+        [property: Required(ErrorMessage = "'answer' must not be empty."),
+            StringLength(ApprovedAnswerStore.MaxLength, ErrorMessage = "'answer' must be at most {1} characters.")] string? Answer);
     public sealed record ApprovedAnswerList(IReadOnlyList<ApprovedAnswerView> ApprovedAnswers);
 
     public static RouteGroupBuilder MapApprovedAnswers(this IEndpointRouteBuilder app)
@@ -27,7 +32,6 @@ public static class ApprovedAnswersApi
     private static async Task<Results<Created<ApprovedAnswerView>, ProblemHttpResult>> CreateAsync(
         ApprovedAnswerRequest request, CurrentTenant tenant, ApprovedAnswerStore answers, CancellationToken ct)
     {
-        if (ApprovedAnswerStore.Validate(request.Question, request.Answer) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
         var created = await answers.CreateAsync(tenant.Id, request.Question!, request.Answer!, ct);
         return TypedResults.Created($"/api/tenants/{tenant.Id}/approved-answers/{created.Id}", ApprovedAnswerView.From(created));
     }
@@ -35,7 +39,6 @@ public static class ApprovedAnswersApi
     private static async Task<Results<Ok<ApprovedAnswerView>, ProblemHttpResult>> UpdateAsync(
         string id, ApprovedAnswerRequest request, CurrentTenant tenant, ApprovedAnswerStore answers, CancellationToken ct)
     {
-        if (ApprovedAnswerStore.Validate(request.Question, request.Answer) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
         return await answers.UpdateAsync(tenant.Id, id, request.Question!, request.Answer!, ct) is { } updated
             ? TypedResults.Ok(ApprovedAnswerView.From(updated))
             : NotFound(tenant.Id, id);

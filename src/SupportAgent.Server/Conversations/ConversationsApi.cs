@@ -1,3 +1,4 @@
+using SupportAgent.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Server.Auth;
@@ -10,7 +11,7 @@ public static class ConversationsApi
     /// <summary>The token is the conversation's secret: every later call about it must carry it (<c>X-Conversation-Token</c>).</summary>
     /// <param name="MaxMessageLength">The server's limit on a customer message, so the widget enforces the configured value, not a copy.</param>
     public sealed record StartResponse(string ConversationId, string ConversationToken, int MaxMessageLength);
-    public sealed record PostMessageRequest(string? Text);
+    public sealed record PostMessageRequest([property: MessageText] string? Text);
 
     public static RouteGroupBuilder MapConversations(this IEndpointRouteBuilder app)
     {
@@ -30,9 +31,8 @@ public static class ConversationsApi
     }
 
     private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> PostMessageAsync(
-        string c, PostMessageRequest request, CurrentTenant tenant, ChatService chat, MessageValidation validation, CancellationToken ct)
+        string c, PostMessageRequest request, CurrentTenant tenant, ChatService chat, CancellationToken ct)
     {
-        if (validation.Problem(request.Text) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
         var conversation = await chat.FindAsync(tenant.Id, c, ct);
         if (conversation is null)
             return TypedResults.Problem(statusCode: 404, detail: $"Conversation '{c}' does not exist in tenant '{tenant.Id}'.");

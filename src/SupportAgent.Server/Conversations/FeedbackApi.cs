@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Server.Auth;
@@ -7,7 +8,7 @@ namespace SupportAgent.Server.Conversations;
 /// <summary>The customer's thumbs up/down on an answer (the widget also sends it over the hub).</summary>
 public static class FeedbackApi
 {
-    public sealed record FeedbackRequest(bool? Helpful);
+    public sealed record FeedbackRequest([property: Required(ErrorMessage = "Send {{\"helpful\": true|false}}." /* a format string: braces doubled */)] bool? Helpful);
 
     public static RouteGroupBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
@@ -19,8 +20,7 @@ public static class FeedbackApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RecordAsync(
         string c, string m, FeedbackRequest request, CurrentTenant tenant, FeedbackService feedback, CancellationToken ct)
     {
-        if (request.Helpful is not { } helpful) return TypedResults.Problem(statusCode: 400, detail: "Send {\"helpful\": true|false}.");
-        return await feedback.RecordAsync(tenant.Id, c, m, FeedbackSource.Customer, helpful, ct)
+        return await feedback.RecordAsync(tenant.Id, c, m, FeedbackSource.Customer, request.Helpful!.Value, ct)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: 404, detail: $"Message '{m}' is not an answer in conversation '{c}' of tenant '{tenant.Id}'.");
     }

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Triage;
 
@@ -27,7 +28,7 @@ public sealed record MessageView(string Id, string ConversationId, string Role, 
 
 /// <param name="Urgency">From the decision's triage; filled by the queue endpoints.</param>
 /// <param name="FirstResponseDueAt">When the tenant's first-response target runs out; <paramref name="Overdue"/> once passed with no reply.</param>
-public sealed record EscalationView(string Id, string ConversationId, string Status, int Priority, string Reason, string? Category,
+public sealed record EscalationView(string Id, string ConversationId, string Status, int Priority, EscalationReason Reason, string? Category,
     string Summary, string? Draft, IReadOnlyList<Citation> Sources, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     Urgency? Urgency = null, Sentiment? Sentiment = null, DateTimeOffset? FirstResponseDueAt = null, bool Overdue = false)
 {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using SupportAgent.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Server.Auth;
@@ -8,10 +10,12 @@ namespace SupportAgent.Server.Escalations;
 /// <summary>What staff do with an escalation: reply (pushed live to the customer), resolve, and judge the agent's answer.</summary>
 public static class EscalationActions
 {
-    public sealed record ReplyRequest(string? Text);
-    public sealed record ResolveRequest(bool SaveAsApproved = false, string? Question = null, string? Answer = null);
+    public sealed record ReplyRequest([property: MessageText] string? Text);
+    public sealed record ResolveRequest(bool SaveAsApproved = false,
+        [property: StringLength(ApprovedAnswerStore.MaxLength, ErrorMessage = "'question' must be at most {1} characters.")] string? Question = null,
+        [property: StringLength(ApprovedAnswerStore.MaxLength, ErrorMessage = "'answer' must be at most {1} characters.")] string? Answer = null);
     public sealed record ResolveResponse(EscalationView Escalation, ApprovedAnswerView? ApprovedAnswer);
-    public sealed record VerdictRequest(bool? Correct);
+    public sealed record VerdictRequest([property: Required(ErrorMessage = "Send {{\"correct\": true|false}}." /* a format string: braces doubled */)] bool? Correct);
 
     public static RouteGroupBuilder MapEscalationActions(this RouteGroupBuilder group)
     {
@@ -23,9 +27,8 @@ public static class EscalationActions
     }
 
     private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> ReplyAsync(string id, ReplyRequest request, CurrentTenant tenant,
-        HttpContext http, HandoffService handoff, MessageValidation validation, CancellationToken ct)
+        HttpContext http, HandoffService handoff, CancellationToken ct)
     {
-        if (validation.Problem(request.Text) is { } problem) return TypedResults.Problem(statusCode: 400, detail: problem);
         var author = http.User.FindFirst(SupportClaims.KeyPrefix)?.Value;
         var outcome = await handoff.ReplyAsync(tenant.Id, id, request.Text!.Trim(), author, ct);
         if (outcome.Error is { } error) return Problem(error);
@@ -36,8 +39,6 @@ public static class EscalationActions
         HandoffService handoff, QueueViews views, CancellationToken ct)
     {
         request ??= new ResolveRequest();
-        if (request.SaveAsApproved && (request.Question?.Length > ApprovedAnswerStore.MaxLength || request.Answer?.Length > ApprovedAnswerStore.MaxLength))
-            return TypedResults.Problem(statusCode: 400, detail: $"'question' and 'answer' must be at most {ApprovedAnswerStore.MaxLength} characters.");
         var outcome = await handoff.ResolveAsync(tenant.Id, id, request.SaveAsApproved, request.Question, request.Answer, ct);
         if (outcome.Error is { } error) return Problem(error);
         var view = await views.ToViewAsync(outcome.Value!.Escalation, ct);
@@ -47,7 +48,7 @@ public static class EscalationActions
     private static async Task<Results<NoContent, ProblemHttpResult>> VerdictAsync(string id, VerdictRequest request, CurrentTenant tenant,
         HandoffService handoff, FeedbackService feedback, EscalationTranscript.Lookup lookup, CancellationToken ct)
     {
-        if (request.Correct is not { } correct) return TypedResults.Problem(statusCode: 400, detail: "Send {\"correct\": true|false}.");
+        var correct = request.Correct!.Value;
         if (await handoff.FindAsync(tenant.Id, id, ct) is not { } escalation)
             return TypedResults.Problem(statusCode: 404, detail: $"Escalation '{id}' does not exist in tenant '{tenant.Id}'.");
         var answerId = await lookup.AgentReplyIdAsync(escalation, ct);

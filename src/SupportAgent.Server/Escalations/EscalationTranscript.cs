@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
@@ -13,7 +14,7 @@ namespace SupportAgent.Server.Escalations;
 public static class EscalationTranscript
 {
     public sealed record DecisionView(string Id, string MessageId, string? Category, Urgency? Urgency, Sentiment? Sentiment, double TopScore,
-        string Action, string? Reason, IReadOnlyList<string> Reasons, string Model, string? Adapter, long LatencyMs, DateTimeOffset CreatedAt);
+        string Action, EscalationReason? Reason, IReadOnlyList<EscalationReason> Reasons, string Model, string? Adapter, long LatencyMs, DateTimeOffset CreatedAt);
     public sealed record TranscriptResponse(EscalationView Escalation, IReadOnlyList<MessageView> Messages, DecisionView? Decision, bool? AgentAnswerCorrect);
 
     public static async Task<Results<Ok<TranscriptResponse>, ProblemHttpResult>> GetAsync(

@@ -9,7 +9,13 @@ public static class ErrorHandling
         {
             var problem = context.ProblemDetails;
             problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Detail ??= problem.Status switch
+            // A request that fails its annotations says which fields and why, in `errors` (keyed as the JSON names them)
+            // and in one readable sentence.
+            if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } fields)
+                fields.Errors = fields.Errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+            problem.Detail ??= problem is HttpValidationProblemDetails { Errors.Count: > 0 } invalid
+                ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value))
+                : problem.Status switch
             {
                 StatusCodes.Status400BadRequest => "The request is malformed: check the JSON body and the parameters.",
                 StatusCodes.Status401Unauthorized => "A valid API key is required: send it as 'X-Api-Key: <key>' or 'Authorization: Bearer <key>'.",

@@ -1,3 +1,4 @@
+using SupportAgent.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Server.Auth;
@@ -6,7 +7,7 @@ namespace SupportAgent.Server.Tenants;
 
 public static class TenantsApi
 {
-    public sealed record CreateTenantRequest(string? Id, string? Name, string[]? AllowedOrigins);
+    public sealed record CreateTenantRequest([property: TenantId] string? Id, [property: TenantName] string? Name, [property: AllowedOrigins] string[]? AllowedOrigins);
     public sealed record CreateTenantResponse(string Id, string Name, TenantKeys Keys);
 
     public static RouteGroupBuilder MapTenants(this IEndpointRouteBuilder app)
@@ -30,11 +31,8 @@ public static class TenantsApi
     private static async Task<Results<Created<CreateTenantResponse>, ProblemHttpResult>> CreateAsync(
         CreateTenantRequest request, TenantService tenants, CancellationToken ct)
     {
-        if (TenantService.ValidateId(request.Id) is { } idError) return Problem(400, idError);
         var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id! : request.Name.Trim();
-        if (TenantInput.NameProblem(name) is { } nameError) return Problem(400, nameError);
         var origins = request.AllowedOrigins ?? [];
-        if (TenantInput.OriginsProblem(origins) is { } originError) return Problem(400, originError);
         if (await tenants.ExistsAsync(request.Id!, ct)) return Problem(409, $"Tenant '{request.Id}' already exists.");
 
         var keys = await tenants.CreateAsync(request.Id!, name, TenantInput.NormalizeOrigins(origins), null, ct);

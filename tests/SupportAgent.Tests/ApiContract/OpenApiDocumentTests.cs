@@ -98,7 +98,8 @@ public sealed class OpenApiDocumentTests : IDisposable
             [.. Resolve(schemas.GetProperty(schema).GetProperty("properties").GetProperty(property)).GetProperty("enum").EnumerateArray()
                 .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).Order()];
 
-        Assert.Contains("low_confidence", Values("ChatReply", "reason"));
+        Assert.Equal(["action_request", "generation_failed", "low_confidence", "out_of_scope", "retrieval_unavailable", "sensitive", "ungrounded", "urgent", "wants_human"],
+            Values("ChatReply", "reason"));
         Assert.Contains("action_request", Values("EscalationView", "reason"));
         Assert.Equal(["high", "normal"], Values("EscalationView", "urgency"));
         Assert.Equal(["admin", "staff"], Values("SessionView", "role"));

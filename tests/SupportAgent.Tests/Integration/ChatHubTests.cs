@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -51,7 +52,7 @@ public sealed class ChatHubTests : IAsyncLifetime
 
         var escalation = await escalations.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(conversation, escalation.ConversationId);
-        Assert.Equal("wants_human", escalation.Reason);
+        Assert.Equal(EscalationReason.WantsHuman, escalation.Reason);
     }
 
     [Fact]

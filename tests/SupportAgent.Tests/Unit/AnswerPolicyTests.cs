@@ -24,8 +24,8 @@ public sealed class AnswerPolicyTests
 
         var reasons = AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.1), new TenantSettings());
 
-        Assert.Equal(["sensitive", "wants_human", "urgent", "low_confidence"], reasons);
-        Assert.Equal("sensitive", EscalationReasons.MostSpecific(reasons));
+        Assert.Equal([EscalationReason.Sensitive, EscalationReason.WantsHuman, EscalationReason.Urgent, EscalationReason.LowConfidence], reasons);
+        Assert.Equal(EscalationReason.Sensitive, EscalationReasons.MostSpecific(reasons));
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class AnswerPolicyTests
     {
         var reasons = AnswerPolicy.ReasonsToEscalate(Calm, new RetrievalResult("q", [], Unavailable: true), new TenantSettings());
 
-        Assert.Equal(["retrieval_unavailable"], reasons);
+        Assert.Equal([EscalationReason.RetrievalUnavailable], reasons);
     }
 
     [Fact]
     public void TheTenantsThresholdDecides()
     {
         Assert.Empty(AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.5 }));
-        Assert.Equal(["low_confidence"], AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.7 }));
+        Assert.Equal([EscalationReason.LowConfidence], AnswerPolicy.ReasonsToEscalate(Calm, Retrieved(0.6), new TenantSettings { AnswerThreshold = 0.7 }));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class AnswerPolicyTests
         var triage = Calm with { Urgency = Urgency.High, OutOfScope = true, Sensitive = true, WantsHuman = true };
         var lenient = new TenantSettings { EscalateUrgent = false, EscalateOutOfScope = false };
 
-        Assert.Equal(["sensitive", "wants_human"], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), lenient));
-        Assert.Equal(["sensitive", "wants_human", "urgent", "out_of_scope"], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), new TenantSettings()));
+        Assert.Equal([EscalationReason.Sensitive, EscalationReason.WantsHuman], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), lenient));
+        Assert.Equal([EscalationReason.Sensitive, EscalationReason.WantsHuman, EscalationReason.Urgent, EscalationReason.OutOfScope], AnswerPolicy.ReasonsToEscalate(triage, Retrieved(0.9), new TenantSettings()));
     }
 
     [Fact]
@@ -60,16 +60,32 @@ public sealed class AnswerPolicyTests
         RetrievalResult Calibrated(double confidence) => Retrieved(confidence) with { Calibrated = true };
 
         Assert.Empty(AnswerPolicy.ReasonsToEscalate(unsure, Calibrated(0.8), new TenantSettings()));
-        Assert.Equal(["out_of_scope", "low_confidence"], AnswerPolicy.ReasonsToEscalate(unsure, Calibrated(0.3), new TenantSettings()));
-        Assert.Equal(["out_of_scope"], AnswerPolicy.ReasonsToEscalate(unsure, Retrieved(0.9), new TenantSettings()));
+        Assert.Equal([EscalationReason.OutOfScope, EscalationReason.LowConfidence], AnswerPolicy.ReasonsToEscalate(unsure, Calibrated(0.3), new TenantSettings()));
+        Assert.Equal([EscalationReason.OutOfScope], AnswerPolicy.ReasonsToEscalate(unsure, Retrieved(0.9), new TenantSettings()));
     }
 
     [Fact]
     public void TheReportedReasonFollowsTheDocumentedPrecedence()
     {
-        Assert.Equal("out_of_scope", EscalationReasons.MostSpecific(["low_confidence", "out_of_scope", "ungrounded"]));
-        Assert.Equal("retrieval_unavailable", EscalationReasons.MostSpecific(["generation_failed", "retrieval_unavailable"]));
-        Assert.Equal("generation_failed", EscalationReasons.MostSpecific(["ungrounded", "generation_failed"]));
-        Assert.Equal("wants_human", EscalationReasons.MostSpecific(["urgent", "wants_human", "low_confidence"]));
+        Assert.Equal(EscalationReason.OutOfScope, EscalationReasons.MostSpecific([EscalationReason.LowConfidence, EscalationReason.OutOfScope, EscalationReason.Ungrounded]));
+        Assert.Equal(EscalationReason.RetrievalUnavailable, EscalationReasons.MostSpecific([EscalationReason.GenerationFailed, EscalationReason.RetrievalUnavailable]));
+        Assert.Equal(EscalationReason.GenerationFailed, EscalationReasons.MostSpecific([EscalationReason.Ungrounded, EscalationReason.GenerationFailed]));
+        Assert.Equal(EscalationReason.WantsHuman, EscalationReasons.MostSpecific([EscalationReason.Urgent, EscalationReason.WantsHuman, EscalationReason.LowConfidence]));
+    }
+}
+
+public sealed class EscalationReasonSpellingTests
+{
+    [Fact]
+    public void EveryReasonTravelsAsTodaysLowerCaseNameWhateverTheNamingPolicy()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(EscalationReasons.BySpecificity, options);
+
+        Assert.Equal("""["sensitive","wants_human","urgent","action_request","out_of_scope","retrieval_unavailable","low_confidence","generation_failed","ungrounded"]""", json);
+        Assert.Equal(EscalationReasons.BySpecificity, System.Text.Json.JsonSerializer.Deserialize<EscalationReason[]>(json, options));
+        Assert.All(EscalationReasons.BySpecificity, r => Assert.Equal(r, EscalationReasons.Parse(r.Name())));
+        Assert.Throws<FormatException>(() => EscalationReasons.Parse("LowConfidence"));
     }
 }

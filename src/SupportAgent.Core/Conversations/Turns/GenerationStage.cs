@@ -31,7 +31,7 @@ public sealed class GenerationStage(IAnswerGenerator generator, ILogger<Generati
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     log.LogWarning(e, "Generation failed for conversation {Conversation}", turn.Conversation.Id);
-                    outcome.Reasons.Add(EscalationReasons.GenerationFailed);
+                    outcome.Reasons.Add(EscalationReason.GenerationFailed);
                     outcome.FailedModel = (e as GenerationFailedException)?.Model;
                     yield break;
                 }
@@ -39,6 +39,6 @@ public sealed class GenerationStage(IAnswerGenerator generator, ILogger<Generati
                 else yield return update.Text!;
             }
         }
-        if (outcome.Answer is { Grounded: false }) outcome.Reasons.Add(EscalationReasons.Ungrounded);
+        if (outcome.Answer is { Grounded: false }) outcome.Reasons.Add(EscalationReason.Ungrounded);
     }
 }

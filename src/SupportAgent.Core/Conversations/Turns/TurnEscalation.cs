@@ -12,7 +12,7 @@ internal static class TurnEscalation
         return new Escalation
         {
             Id = Ids.New("e"), TenantId = turn.Tenant.Id, ConversationId = turn.Conversation.Id, DecisionId = decision.Id,
-            Reason = decision.Reason!, Category = triaged.Category,
+            Reason = decision.Reason!.Value, Category = triaged.Category,
             Priority = triaged.Sensitive || triaged.Urgency == Urgency.High ? EscalationPriority.Urgent
                 : triaged.Sentiment == Sentiment.Negative ? EscalationPriority.High : EscalationPriority.Normal,
             Summary = TextLimits.Summary(turn.Text),

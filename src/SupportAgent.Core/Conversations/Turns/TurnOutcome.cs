@@ -18,7 +18,7 @@ public sealed class TurnOutcome
     public RetrievalResult Retrieval { get; set; } = null!;
 
     /// <summary>Every reason to hand the turn to a person (empty = answer).</summary>
-    public List<string> Reasons { get; } = [];
+    public List<EscalationReason> Reasons { get; } = [];
 
     /// <summary>The answer: sent when the turn is answered; when escalated, generated but held back (ungrounded) or absent.</summary>
     public GeneratedAnswer? Answer { get; set; }
@@ -29,7 +29,7 @@ public sealed class TurnOutcome
     /// <summary>Escalations only: the best answer the agent had and chose not to send, for staff to edit.</summary>
     public string? Draft { get; set; }
 
-    public string? Reason => EscalationReasons.MostSpecific(Reasons);
+    public EscalationReason? Reason => EscalationReasons.MostSpecific(Reasons);
     public bool Escalated => Reasons.Count > 0;
 
     /// <summary>The score that justified the decision: the approved answer's match when it answered, else retrieval's confidence.</summary>

@@ -18,8 +18,8 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
         var reason = outcome.Reason;
         var escalated = outcome.Escalated;
         var replyText = !escalated ? outcome.Answer!.Text
-            : reason == EscalationReasons.Sensitive ? CustomerMessages.SensitiveHandoff
-            : reason == EscalationReasons.GenerationFailed ? CustomerMessages.HoldingReply
+            : reason == EscalationReason.Sensitive ? CustomerMessages.SensitiveHandoff
+            : reason == EscalationReason.GenerationFailed ? CustomerMessages.HoldingReply
             : CustomerMessages.Handoff;
         var citations = escalated ? [] : outcome.Answer!.Citations;
         var now = clock.GetUtcNow();

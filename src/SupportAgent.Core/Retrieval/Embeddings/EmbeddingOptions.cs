@@ -39,6 +39,17 @@ public sealed class EmbeddingOptions : IValidatableObject
     [Range(8, 512)]
     public int? OnnxMaxTokens { get; set; }
 
+    /// <summary>A remote endpoint's limit per request (<c>openai</c>); a slower answer counts as a failure and is retried.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Retries of a remote endpoint's passing failures (<c>openai</c>), with exponential backoff from <see cref="RetryDelayMilliseconds"/>.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [Range(0, 60_000)]
+    public int RetryDelayMilliseconds { get; set; } = 500;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (Provider == "openai")

@@ -32,7 +32,7 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     {
         var history = new SupportHistory(app, "fresh");
         await history.DocumentsAsync(10, daysAgo: 60);
-        await history.ResolvedExamplesAsync(12, EscalationReasons.Ungrounded);
+        await history.ResolvedExamplesAsync(12, EscalationReason.Ungrounded);
 
         var report = await ReadinessAsync("fresh");
 
@@ -46,9 +46,9 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     {
         var history = new SupportHistory(app, "gaps");
         await history.DocumentsAsync(10, daysAgo: 60);
-        await history.ResolvedExamplesAsync(80, EscalationReasons.WantsHuman);
-        for (var i = 0; i < 30; i++) await history.EscalationAsync($"Do you sell gift cards for store {i}?", EscalationReasons.LowConfidence, resolved: false);
-        for (var i = 0; i < 4; i++) await history.EscalationAsync($"Format problem {i}", EscalationReasons.Ungrounded, resolved: false);
+        await history.ResolvedExamplesAsync(80, EscalationReason.WantsHuman);
+        for (var i = 0; i < 30; i++) await history.EscalationAsync($"Do you sell gift cards for store {i}?", EscalationReason.LowConfidence, resolved: false);
+        for (var i = 0; i < 4; i++) await history.EscalationAsync($"Format problem {i}", EscalationReason.Ungrounded, resolved: false);
 
         var report = await ReadinessAsync("gaps");
 
@@ -64,8 +64,8 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     {
         var history = new SupportHistory(app, "ready");
         await history.DocumentsAsync(10, daysAgo: 60);
-        await history.ResolvedExamplesAsync(210, EscalationReasons.Ungrounded);
-        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReasons.LowConfidence, resolved: false);
+        await history.ResolvedExamplesAsync(210, EscalationReason.Ungrounded);
+        for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReason.LowConfidence, resolved: false);
         Assert.Equal("consider", (await ReadinessAsync("ready")).GetProperty("verdict").GetString()); // no evaluation set yet
         using var admin = app.ClientWithKey(keys["ready"].Admin);
         (await admin.PostAsync("/api/tenants/ready/evaluations",
@@ -88,7 +88,7 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
         var history = new SupportHistory(app, "ready");
         await history.DocumentsAsync(6, daysAgo: 60);
         await history.DocumentsAsync(4, daysAgo: 3);
-        await history.ResolvedExamplesAsync(60, EscalationReasons.Ungrounded);
+        await history.ResolvedExamplesAsync(60, EscalationReason.Ungrounded);
 
         var report = await ReadinessAsync("ready");
 
@@ -101,8 +101,8 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     {
         var history = new SupportHistory(app, "fresh");
         await history.DocumentsAsync(1, daysAgo: 1); // doc-1-0 replaced yesterday, after staff answered
-        await history.EscalationAsync("How long to Canada?", EscalationReasons.Ungrounded, "Five to eight days [1].", sources: ["doc-1-0"]);
-        await history.EscalationAsync("Can I return shoes?", EscalationReasons.Ungrounded, "Yes, within 30 days [1].", sources: ["returns"]);
+        await history.EscalationAsync("How long to Canada?", EscalationReason.Ungrounded, "Five to eight days [1].", sources: ["doc-1-0"]);
+        await history.EscalationAsync("Can I return shoes?", EscalationReason.Ungrounded, "Yes, within 30 days [1].", sources: ["returns"]);
 
         var evidence = (await ReadinessAsync("fresh")).GetProperty("evidence");
 

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
@@ -16,7 +17,7 @@ public sealed class SupportHistory(SupportAgentApp app, string tenantId)
     public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>A customer question escalated for <paramref name="reason"/>; resolved with <paramref name="staffReply"/> when given.</summary>
-    public Task EscalationAsync(string question, string reason, string? staffReply = null, bool resolved = true, string category = "orders",
+    public Task EscalationAsync(string question, EscalationReason reason, string? staffReply = null, bool resolved = true, string category = "orders",
         string[]? sources = null, int daysAgo = 30) => app.InDatabaseAsync(db =>
     {
         Add(db, question, reason, staffReply, resolved, category, sources, daysAgo);
@@ -24,7 +25,7 @@ public sealed class SupportHistory(SupportAgentApp app, string tenantId)
     });
 
     /// <summary>Distinct questions about late parcels, each resolved with a staff reply, written in one transaction.</summary>
-    public Task ResolvedExamplesAsync(int count, string reason) => app.InDatabaseAsync(db =>
+    public Task ResolvedExamplesAsync(int count, EscalationReason reason) => app.InDatabaseAsync(db =>
     {
         for (var i = 0; i < count; i++)
             Add(db, $"Where is my parcel number {i}? It has not arrived.", reason,
@@ -32,7 +33,7 @@ public sealed class SupportHistory(SupportAgentApp app, string tenantId)
         return db.SaveChangesAsync();
     });
 
-    private void Add(SupportDbContext db, string question, string reason, string? staffReply, bool resolved, string category, string[]? sources, int daysAgo)
+    private void Add(SupportDbContext db, string question, EscalationReason reason, string? staffReply, bool resolved, string category, string[]? sources, int daysAgo)
     {
         var n = Interlocked.Increment(ref sequence);
         var at = Now.AddDays(-daysAgo);

@@ -15,17 +15,17 @@ public sealed class TrainingExportTests : IAsyncLifetime
     {
         keys = await app.CreateTenantAsync("acme");
         var history = new SupportHistory(app, "acme");
-        await history.ResolvedExamplesAsync(40, EscalationReasons.Ungrounded);
-        await history.EscalationAsync(PiiQuestion, EscalationReasons.Ungrounded, "Sorry Jane! We refunded the duplicate charge; a receipt went to jane.doe@example.com [1].");
+        await history.ResolvedExamplesAsync(40, EscalationReason.Ungrounded);
+        await history.EscalationAsync(PiiQuestion, EscalationReason.Ungrounded, "Sorry Jane! We refunded the duplicate charge; a receipt went to jane.doe@example.com [1].");
         // Asked and answered identically twice: exported once.
-        await history.EscalationAsync("Do you ship on Sundays?", EscalationReasons.Ungrounded, "No, we ship Monday to Friday [1].");
-        await history.EscalationAsync("do you  ship on sundays?", EscalationReasons.Ungrounded, "No, we ship Monday to Friday [1].");
+        await history.EscalationAsync("Do you ship on Sundays?", EscalationReason.Ungrounded, "No, we ship Monday to Friday [1].");
+        await history.EscalationAsync("do you  ship on sundays?", EscalationReason.Ungrounded, "No, we ship Monday to Friday [1].");
         // Not approved: still open, or closed without a staff reply.
-        await history.EscalationAsync("Still waiting for a person", EscalationReasons.WantsHuman, "Looking into it", resolved: false);
-        await history.EscalationAsync("Never mind, found it", EscalationReasons.Ungrounded, staffReply: null);
+        await history.EscalationAsync("Still waiting for a person", EscalationReason.WantsHuman, "Looking into it", resolved: false);
+        await history.EscalationAsync("Never mind, found it", EscalationReason.Ungrounded, staffReply: null);
         // Another tenant's approved data never leaks into this export.
         await app.CreateTenantAsync("globex");
-        await new SupportHistory(app, "globex").EscalationAsync("Globex secret question", EscalationReasons.Ungrounded, "Globex secret answer");
+        await new SupportHistory(app, "globex").EscalationAsync("Globex secret question", EscalationReason.Ungrounded, "Globex secret answer");
     }
 
     public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }

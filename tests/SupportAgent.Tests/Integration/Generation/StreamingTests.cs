@@ -1,3 +1,4 @@
+using SupportAgent.Core.Answering;
 using SupportAgent.Core.Conversations;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportAgent.Server.Conversations;
@@ -56,7 +57,7 @@ public sealed class StreamingTests : LlmAppTests
             items.Add(item);
 
         var done = items[^1].Reply!;
-        Assert.Equal("ungrounded", done.Reason);
+        Assert.Equal(EscalationReason.Ungrounded, done.Reason);
         var streamed = string.Concat(items[..^1].Select(t => t.Text));
         Assert.DoesNotContain("drone", streamed);
         Assert.Equal(done.Reply, streamed);

@@ -46,7 +46,7 @@ public sealed class RouteFallbackTests : IAsyncLifetime
         }
     }
 
-    private static LlmAnswerGenerator Generator(IChatModelRouter router) => new(router, new ExtractiveAnswerer(),
+    private static LlmAnswerGenerator Generator(IChatModelRouter router) => new(router, new ExtractiveAnswerer(), new ChatKernels(),
         Options.Create(new LlmOptions { TimeoutSeconds = 15, RetryBackoffMs = 10 }), TimeProvider.System, NullLogger<LlmAnswerGenerator>.Instance);
 
     [Fact]

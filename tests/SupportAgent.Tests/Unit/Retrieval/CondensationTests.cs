@@ -75,7 +75,7 @@ public sealed class CondensationTests
         Assert.Equal([false], router.Reports);
     }
 
-    private static QueryCondenser Condenser(IChatModelRouter router) => new(new NoEntities(), router, NullLogger<QueryCondenser>.Instance);
+    private static QueryCondenser Condenser(IChatModelRouter router) => new(new NoEntities(), router, new ChatKernels(), TimeProvider.System, NullLogger<QueryCondenser>.Instance);
 
     private sealed class NoEntities : IEntityVocabulary
     {

@@ -45,6 +45,6 @@ public sealed class ActionRequestTests
 
         var reasons = AnswerPolicy.ReasonsToEscalate(triage, retrieval, new TenantSettings { EscalateOutOfScope = false, EscalateUrgent = false });
 
-        Assert.Equal(["action_request"], reasons);
+        Assert.Equal([EscalationReason.ActionRequest], reasons);
     }
 }

@@ -1,15 +1,17 @@
 using System.Text;
 using Microsoft.SemanticKernel;
+using SupportAgent.Core.Answering;
 using SupportAgent.Core.Answering.Grounding;
 using SupportAgent.Core.Retrieval;
 
-namespace SupportAgent.Core.Answering;
+namespace SupportAgent.Core.Generation.Prompts;
 
 /// <summary>
 /// The Semantic Kernel prompt template for grounded answers. Passages and the customer's message are template
 /// variables, which Semantic Kernel HTML-encodes inside chat messages, so text in a document or a message cannot
 /// open a new system message; the rules also say plainly that passages are data. Whatever the model then writes,
 /// the policy decides afterwards (citation check), so instructions hidden in data cannot change a decision.
+/// It sits beside <see cref="CondensationPrompt"/>: every prompt the agent sends is a template in this folder.
 /// </summary>
 public static class GroundedPrompt
 {

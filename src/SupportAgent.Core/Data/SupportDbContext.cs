@@ -27,6 +27,8 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
     public DbSet<Adapter> Adapters => Set<Adapter>();
     public DbSet<TriageExample> TriageExamples => Set<TriageExample>();
     public DbSet<Job> Jobs => Set<Job>();
+    /// <summary>Trained triage classifiers, versioned per tenant, so every replica loads the same one.</summary>
+    public DbSet<StoredTriageModel> TriageModels => Set<StoredTriageModel>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AdapterNameBinding> AdapterNames => Set<AdapterNameBinding>();
     /// <summary>The data-protection key ring, shared by every replica (console cookies, adapter API keys).</summary>
@@ -138,6 +140,13 @@ public sealed class SupportDbContext(DbContextOptions<SupportDbContext> options)
         });
         // No foreign key to the tenant on purpose: the binding outlives the tenant until the operator releases it.
         model.Entity<AdapterNameBinding>(e => e.HasKey(x => x.Name));
+        model.Entity<StoredTriageModel>(e =>
+        {
+            e.ToTable("TriageModels");
+            e.HasKey(x => new { x.TenantId, x.Version });
+            e.Property(x => x.Categories).HasJsonConversion();
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<TriageExample>(e =>
         {
             e.HasKey(x => x.Id);

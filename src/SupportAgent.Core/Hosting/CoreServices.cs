@@ -90,8 +90,10 @@ public static class CoreServices
         services.AddSingleton<ITriage, ClassifierTriage>();
         services.AddSingleton<TriageModelStore>();
         services.AddSingleton<MessageVectors>();
-        services.AddSingleton<TriageTrainingQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<TriageTrainingQueue>());
+        services.AddValidatedOptions<TriageOptions>(TriageOptions.SectionName);
+        services.AddSingleton<TriageTrainer>();
+        // Like ingestion, a host without background workers (the CLI, a test stopping them) leaves training to the others.
+        services.AddJobHandler<TrainTriageJob>(JobKinds.TrainTriage, sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled);
         services.AddScoped<TriageExamples>();
         services.AddSingleton<SentenceEmbeddings>();
         services.AddSingleton<PassageConfidence>();

@@ -10,7 +10,7 @@ public sealed class SupportAgentOptions
     /// <summary>Key for tenant management. Empty means "generate one" (Development only; the host refuses otherwise).</summary>
     public string? OperatorKey { get; set; }
 
-    /// <summary>Where SQLite files and trained models live. Relative paths resolve against the working directory.</summary>
+    /// <summary>Where SQLite files (and the embedded index) live. Relative paths resolve against the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
 

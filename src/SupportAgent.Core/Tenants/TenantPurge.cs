@@ -37,6 +37,7 @@ public sealed class TenantPurge(SupportDbContext db, IKnowledgeIndex index, Tria
             await db.DocumentContents.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
             await db.Documents.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
             await db.TriageExamples.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
+            await db.TriageModels.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
             await db.Adapters.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
             await db.Jobs.Where(x => x.TenantId == tenantId).ExecuteDeleteAsync(ct);
             await db.Tenants.Where(x => x.Id == tenantId).ExecuteDeleteAsync(ct);

@@ -14,7 +14,7 @@ public sealed class ClassifierTriage(RuleTriage rules, TriageModelStore models, 
     public async Task<TriageResult> TriageAsync(string tenantId, string text, IReadOnlyList<string> history, CancellationToken ct)
     {
         var result = await rules.TriageAsync(tenantId, text, history, ct);
-        var classifier = models.Find(tenantId);
+        var classifier = await models.FindAsync(tenantId, ct);
         if (classifier is null) return result;
         // Vectors from another model than the one the classifier learned from would mislead it; n-grams alone still work.
         var useVectors = classifier.VectorDimensions > 0 && classifier.EmbeddingModel == vectors.ModelId;

@@ -630,6 +630,58 @@ namespace SupportAgent.Data.Postgres.Migrations
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.StoredTriageModel", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Model")
+                        .HasColumnType("bytea");
+
+                    b.Property<double?>("NearestBelow")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OutOfScopeBelow")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Vectors")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TenantId", "Version");
+
+                    b.ToTable("TriageModels", (string)null);
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Triage.Classification.TriageExample", b =>
                 {
                     b.Property<long>("Id")
@@ -742,6 +794,15 @@ namespace SupportAgent.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.StoredTriageModel", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()

@@ -42,16 +42,16 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions
         }
     }
 
-    /// <summary>The demo taxonomy is trained from examples kept beside the demo documents, once (the model survives restarts).</summary>
+    /// <summary>The demo taxonomy is trained from examples kept beside the demo documents, once (the model is stored in the database and survives restarts).</summary>
     private async Task SeedTriageAsync(IServiceProvider services, string csvPath, CancellationToken ct)
     {
         var store = services.GetRequiredService<TriageModelStore>();
-        if (!File.Exists(csvPath) || store.Status(DemoOptions.TenantId).State == TriageModelStatus.Ready) return;
+        if (!File.Exists(csvPath) || (await store.StatusAsync(DemoOptions.TenantId, ct)).State == TriageModelStatus.Ready) return;
         var (examples, error) = ExamplesCsv.Parse(await File.ReadAllTextAsync(csvPath, ct));
         error ??= TriageExamples.Validate(examples);
         if (error is not null) { log.LogWarning("Demo triage examples rejected: {Error}", error); return; }
         await services.GetRequiredService<TriageExamples>().ReplaceAsync(DemoOptions.TenantId, examples, ct, queueTraining: false);
-        await services.GetRequiredService<TriageTrainingQueue>().TrainAsync(DemoOptions.TenantId, ct);
+        await services.GetRequiredService<TriageTrainer>().TrainAsync(DemoOptions.TenantId, "demo-seed", ct);
     }
 
     private static string? FindKnowledgeFolder()

@@ -17,7 +17,7 @@ public static class TriageApi
         var group = app.MapTenantGroup("triage", "Triage").RequireAuthorization(Policies.Admin);
         group.MapPost("/examples", UploadExamplesAsync)
             .WithSummary("Replace the tenant's labelled examples (CSV 'text,category', as the body or a multipart 'file' part) and retrain in the background.");
-        group.MapGet("/model", (CurrentTenant tenant, TriageModelStore store) => TypedResults.Ok(store.Status(tenant.Id)))
+        group.MapGet("/model", async (CurrentTenant tenant, TriageModelStore store, CancellationToken ct) => TypedResults.Ok(await store.StatusAsync(tenant.Id, ct)))
             .WithSummary("The classifier's state: none, training, ready or failed, with its categories and calibrated out-of-scope threshold.");
         return group;
     }

@@ -620,6 +620,58 @@ namespace SupportAgent.Core.Data.Migrations
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.StoredTriageModel", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .HasColumnType("BLOB");
+
+                    b.Property<double?>("NearestBelow")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OutOfScopeBelow")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vectors")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TenantId", "Version");
+
+                    b.ToTable("TriageModels", (string)null);
+                });
+
             modelBuilder.Entity("SupportAgent.Core.Triage.Classification.TriageExample", b =>
                 {
                     b.Property<long>("Id")
@@ -730,6 +782,15 @@ namespace SupportAgent.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("SupportAgent.Core.Tenants.StaffSession", b =>
+                {
+                    b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportAgent.Core.Triage.Classification.StoredTriageModel", b =>
                 {
                     b.HasOne("SupportAgent.Core.Tenants.Tenant", null)
                         .WithMany()

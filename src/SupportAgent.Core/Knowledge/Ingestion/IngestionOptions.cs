@@ -22,7 +22,7 @@ public sealed class IngestionOptions
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 10_000;
 
-    /// <summary>Run the background worker. Off only for hosts that ingest in process (or tests that stop it on purpose).</summary>
+    /// <summary>Run the background workers (ingestion, triage training). Off only for hosts that work in process (or tests that stop them on purpose).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
     /// <summary>First retry delay after the index or embedder was unavailable; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>

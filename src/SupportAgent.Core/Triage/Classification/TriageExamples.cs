@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Jobs;
 
 namespace SupportAgent.Core.Triage.Classification;
 
 /// <summary>Replaces a tenant's labelled examples (the upload is the taxonomy) after checking there is enough to learn from.</summary>
-public sealed class TriageExamples(SupportDbContext db, TriageTrainingQueue training, TimeProvider clock)
+public sealed class TriageExamples(SupportDbContext db, JobStore jobs, JobSignal signal, TimeProvider clock)
 {
     public const int MinimumPerCategory = 3;
     public const int MaximumExamples = 50_000;
@@ -29,7 +30,10 @@ public sealed class TriageExamples(SupportDbContext db, TriageTrainingQueue trai
         return thin.Count > 0 ? $"Each category needs at least {MinimumPerCategory} examples; too few for {string.Join(", ", thin)}." : null;
     }
 
-    /// <summary>Stores the examples in one transaction and queues retraining. The caller has validated them.</summary>
+    /// <summary>
+    /// Stores the examples and queues the training job in one transaction (so neither is saved without the other);
+    /// any replica's worker then trains. The caller has validated them.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ReplaceAsync(string tenantId, IReadOnlyList<LabelledExample> examples, CancellationToken ct, bool queueTraining = true)
     {
         var now = clock.GetUtcNow();
@@ -37,9 +41,9 @@ public sealed class TriageExamples(SupportDbContext db, TriageTrainingQueue trai
         await db.TriageExamples.Where(e => e.TenantId == tenantId).ExecuteDeleteAsync(ct);
         db.TriageExamples.AddRange(examples.Select(e => new TriageExample { TenantId = tenantId, Text = e.Text, Category = e.Category, CreatedAt = now }));
         await db.SaveChangesAsync(ct);
+        if (queueTraining) await jobs.EnqueueAsync(JobKinds.TrainTriage, tenantId, "", ct);
         await transaction.CommitAsync(ct);
-        var categories = examples.Select(e => e.Category).Distinct().Order().ToList();
-        if (queueTraining) training.Enqueue(tenantId, examples.Count, categories);
-        return categories;
+        if (queueTraining) signal.Notify();
+        return examples.Select(e => e.Category).Distinct().Order().ToList();
     }
 }

@@ -4,7 +4,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Replicas;
 
-/// <summary>A replica killed in the middle of ingestion leaves nothing stuck: its leases expire and the other replica finishes.</summary>
+/// <summary>A replica killed in the middle of ingestion or training leaves nothing stuck: its leases expire and the other replica finishes.</summary>
 public sealed class ReplicaCrashTests : IAsyncLifetime
 {
     private readonly ReplicaPair replicas = new();
@@ -27,6 +27,28 @@ public sealed class ReplicaCrashTests : IAsyncLifetime
 
         Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Accepted, u.StatusCode));
         Assert.All(documents, d => Assert.Equal("Indexed", d.Status));
+    }
+
+    [Fact]
+    public async Task KillingTheReplicaThatTrainsATenantsClassifierLetsTheOtherTrainItOnceTheLeaseExpires()
+    {
+        var keys = await replicas.CreateTenantAsync(replicas.A, "crash-training");
+        // Enough examples that training lasts well beyond the moment its lease is seen.
+        var upload = await ReplicaTriage.UploadAsync(replicas.A, "crash-training", keys.Admin, ReplicaTriage.Csv(repeat: 600));
+        int? holder;
+        while ((holder = await replicas.LeaseHolderAsync("crash-training", "train-triage")) is null) await Task.Delay(20);
+        var (dying, surviving) = holder == replicas.A.ProcessId ? (replicas.A, replicas.B) : (replicas.B, replicas.A);
+        dying.Kill();
+
+        var status = await ReplicaTriage.WaitUntilTrainedAsync(surviving, "crash-training", keys.Admin, version: 1);
+        var category = await ReplicaTriage.CategoryOnceLoadedAsync(surviving, "crash-training", keys.Widget, "Is this kayak ok for a beginner paddler?", "kayaks");
+        var trainings = await replicas.TrainingsAsync("crash-training");
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal("ready", status.GetProperty("state").GetString());
+        Assert.Equal("kayaks", category);
+        var training = Assert.Single(trainings);
+        Assert.Contains($":{surviving.ProcessId}:", training.TrainedBy);
     }
 }
 #endif

@@ -24,6 +24,8 @@ public sealed class ReplicaPair : IAsyncLifetime
             // Short leases so a killed replica's jobs move on quickly; renewal keeps them while a replica lives.
             ["SupportAgent:Jobs:Lease"] = "00:00:03",
             ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
+            // A replica looks for a classifier trained elsewhere this often (production: every 10 s).
+            ["SupportAgent:Triage:ModelRefresh"] = "00:00:00.500",
         };
         // One after the other: the first applies the migrations, the second finds them applied.
         A = await ServerProcess.StartAsync(settings);
@@ -57,6 +59,34 @@ public sealed class ReplicaPair : IAsyncLifetime
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
         return rows;
+    }
+
+    /// <summary>The tenant's stored trainings, oldest first: version, state, who trained it and when, and whether it keeps its model.</summary>
+    public async Task<List<(int Version, string State, string TrainedBy, DateTime Started, DateTime Finished, bool HasModel)>> TrainingsAsync(string tenant)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT "Version", "State", "TrainedBy", "StartedAt", "FinishedAt", "Model" IS NOT NULL FROM "TriageModels" WHERE "TenantId" = @t ORDER BY "Version" """, connection);
+        command.Parameters.AddWithValue("t", tenant);
+        var rows = new List<(int, string, string, DateTime, DateTime, bool)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(3)),
+                DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(4)), reader.GetBoolean(5)));
+        return rows;
+    }
+
+    /// <summary>Which replica process holds the lease of the tenant's job of that kind (null while nobody does).</summary>
+    public async Task<int?> LeaseHolderAsync(string tenant, string kind)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "LeaseOwner" FROM "Jobs" WHERE "TenantId" = @t AND "Kind" = @k AND "LeaseOwner" IS NOT NULL""", connection);
+        command.Parameters.AddWithValue("t", tenant);
+        command.Parameters.AddWithValue("k", kind);
+        // The owner is "machine:process id:worker".
+        return await command.ExecuteScalarAsync() is string owner ? int.Parse(owner.Split(':')[^2]) : null;
     }
 
     public async Task<long> ScalarAsync(string sql, string tenant)

@@ -86,5 +86,48 @@ public sealed class TwoReplicaTests(ReplicaPair replicas) : IClassFixture<Replic
         Assert.Equal(await replicas.ScalarAsync("""SELECT SUM("ChunkCount") FROM "Documents" WHERE "TenantId" = @t""", "sixty"),
             await replicas.ScalarAsync("""SELECT COUNT(*) FROM "Chunks" WHERE "TenantId" = @t""", "sixty"));
     }
+
+    [Fact]
+    public async Task AClassifierTrainedThroughOneReplicaIsUsedByTheOtherAndANewerOneReplacesItOnBoth()
+    {
+        var keys = await replicas.CreateTenantAsync(replicas.A, "taxonomy");
+
+        (await ReplicaTriage.UploadAsync(replicas.A, "taxonomy", keys.Admin, ReplicaTriage.Csv())).EnsureSuccessStatusCode();
+        var first = await ReplicaTriage.WaitUntilTrainedAsync(replicas.B, "taxonomy", keys.Admin, version: 1);
+        var onB = await ReplicaTriage.CategoryOnceLoadedAsync(replicas.B, "taxonomy", keys.Widget, "Is this kayak ok for a beginner paddler?", "kayaks");
+        // A new taxonomy through B: both replicas switch to the newer version.
+        (await ReplicaTriage.UploadAsync(replicas.B, "taxonomy", keys.Admin, ReplicaTriage.Csv(prefix: "outdoor-"))).EnsureSuccessStatusCode();
+        var second = await ReplicaTriage.WaitUntilTrainedAsync(replicas.A, "taxonomy", keys.Admin, version: 2);
+        var onA = await ReplicaTriage.CategoryOnceLoadedAsync(replicas.A, "taxonomy", keys.Widget, "Is this kayak ok for a beginner paddler?", "outdoor-kayaks");
+        var againOnB = await ReplicaTriage.CategoryOnceLoadedAsync(replicas.B, "taxonomy", keys.Widget, "Is this kayak ok for a beginner paddler?", "outdoor-kayaks");
+        var trainings = await replicas.TrainingsAsync("taxonomy");
+
+        Assert.Equal(("ready", 1), (first.GetProperty("state").GetString(), first.GetProperty("version").GetInt32()));
+        Assert.Equal(("ready", 2), (second.GetProperty("state").GetString(), second.GetProperty("version").GetInt32()));
+        Assert.Equal("kayaks", onB);
+        Assert.Equal("outdoor-kayaks", onA);
+        Assert.Equal("outdoor-kayaks", againOnB);
+        Assert.Equal([(1, false), (2, true)], trainings.Select(t => (t.Version, t.HasModel)));
+    }
+
+    [Fact]
+    public async Task ExamplesUploadedThroughBothReplicasAtOnceAreNeverTrainedTwiceAtTheSameTime()
+    {
+        var keys = await replicas.CreateTenantAsync(replicas.A, "busy-taxonomy");
+
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            ReplicaTriage.UploadAsync(i % 2 == 0 ? replicas.A : replicas.B, "busy-taxonomy", keys.Admin, ReplicaTriage.Csv(repeat: 20))));
+        await replicas.WaitUntilSettledAsync("busy-taxonomy", 0);
+        var status = await ReplicaTriage.WaitUntilTrainedAsync(replicas.B, "busy-taxonomy", keys.Admin, version: 1);
+        var trainings = await replicas.TrainingsAsync("busy-taxonomy");
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Accepted, u.StatusCode));
+        Assert.Equal("ready", status.GetProperty("state").GetString());
+        Assert.NotEmpty(trainings);
+        Assert.All(trainings.Zip(trainings.Skip(1)), pair => Assert.True(pair.Second.Started >= pair.First.Finished,
+            $"v{pair.Second.Version} ({pair.Second.TrainedBy}) started before v{pair.First.Version} ({pair.First.TrainedBy}) finished"));
+        Assert.Equal(trainings[^1].Version, status.GetProperty("version").GetInt32());
+        Assert.Equal(1, trainings.Count(t => t.HasModel));
+    }
 }
 #endif

@@ -170,8 +170,8 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
         using var admin = app.ClientWithKey(acme.Admin);
         var csv = "text,category\n" + string.Join("\n", Enumerable.Range(0, 6).SelectMany(i => new[] { $"where is parcel {i},shipping", $"refund for order {i},billing" }));
         (await admin.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        var models = Path.Combine(app.DataDirectory, "models", "acme");
-        await WaitUntilAsync(() => File.Exists(Path.Combine(models, "triage.zip")));
+        for (var i = 0; i < 300 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == "acme")) == 0; i++) await Task.Delay(100);
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == "acme")));
         var index = app.Services.GetRequiredService<IKnowledgeIndex>();
         var query = new SearchQuery("return an item", 5);
         Assert.NotEmpty(await index.SearchAsync("acme", query, CancellationToken.None));
@@ -182,7 +182,6 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await index.SearchAsync("acme", query, CancellationToken.None));
         Assert.NotEmpty(await index.SearchAsync("globex", query, CancellationToken.None));
-        Assert.False(Directory.Exists(models));
         var left = await app.InDatabaseAsync(async db => new[]
         {
             await db.Tenants.CountAsync(x => x.Id == "acme"), await db.ApiKeys.CountAsync(x => x.TenantId == "acme"),
@@ -190,17 +189,11 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
             await db.DocumentContents.CountAsync(x => x.TenantId == "acme"), await db.Conversations.CountAsync(x => x.TenantId == "acme"),
             await db.Messages.CountAsync(x => x.TenantId == "acme"), await db.Decisions.CountAsync(x => x.TenantId == "acme"),
             await db.Escalations.CountAsync(x => x.TenantId == "acme"), await db.TriageExamples.CountAsync(x => x.TenantId == "acme"),
-            await db.Jobs.CountAsync(x => x.TenantId == "acme"),
+            await db.Jobs.CountAsync(x => x.TenantId == "acme"), await db.TriageModels.CountAsync(x => x.TenantId == "acme"),
         });
         Assert.All(left, count => Assert.Equal(0, count));
         Assert.True(await app.InDatabaseAsync(db => db.Documents.AnyAsync(x => x.TenantId == "globex")));
         await (await admin.GetAsync("/api/tenants/acme/documents")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await @operator.DeleteAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++) await Task.Delay(100);
-        Assert.True(condition(), "timed out");
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Triage;
@@ -33,13 +34,13 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         return await client.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
     }
 
-    private async Task<JsonElement> WaitUntilReadyAsync(SupportAgentApp server)
+    private async Task<JsonElement> WaitUntilReadyAsync(SupportAgentApp server, int version = 1)
     {
         using var client = server.ClientWithKey(keys.Admin);
         for (var i = 0; i < 300; i++)
         {
             var status = await client.GetFromJsonAsync<JsonElement>("/api/tenants/acme/triage/model");
-            if (status.GetProperty("state").GetString() is "ready" or "failed") return status;
+            if (status.GetProperty("state").GetString() is "ready" or "failed" && status.GetProperty("version").GetInt32() >= version) return status;
             await Task.Delay(100);
         }
         throw new TimeoutException("The classifier did not finish training.");
@@ -69,13 +70,69 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         (await UploadAsync(Csv)).EnsureSuccessStatusCode();
         await WaitUntilReadyAsync(app);
 
-        // A second server on the same data directory loads the model from disk, as after a restart.
+        // A second server on the same data directory loads the model from the database, as after a restart.
         using var restarted = new SupportAgentApp(app.DataDirectory);
         var status = await WaitUntilReadyAsync(restarted);
         Assert.Equal(3, status.GetProperty("categories").GetArrayLength());
         using var chat = new ChatClient(restarted, "acme", keys.Widget);
         var reply = await chat.AskAsync(await chat.StartAsync(), "how many km does the e-bike battery last");
         Assert.Equal("bikes, e-bikes", reply.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task EachTrainingIsStoredInTheDatabaseAsTheNextVersionAndOnlyTheNewestKeepsItsModel()
+    {
+        (await UploadAsync(Csv)).EnsureSuccessStatusCode();
+        await WaitUntilReadyAsync(app);
+        (await UploadAsync(Csv)).EnsureSuccessStatusCode();
+        var status = await WaitUntilReadyAsync(app, version: 2);
+
+        var stored = await app.InDatabaseAsync(db => db.TriageModels.Where(m => m.TenantId == "acme").OrderBy(m => m.Version)
+            .Select(m => new { m.Version, m.State, HasModel = m.Model != null }).ToListAsync());
+        Assert.Equal(2, status.GetProperty("version").GetInt32());
+        Assert.Equal([(1, "ready", false), (2, "ready", true)], stored.Select(m => (m.Version, m.State, m.HasModel)));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Jobs.CountAsync(j => j.TenantId == "acme")));
+    }
+
+    [Fact]
+    public async Task AnotherServerOnTheSameDatabaseSwitchesToANewerModelOnceItsRefreshIntervalHasPassed()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        // A second server that trains nothing itself (no workers): it can only get the model from the database.
+        using var other = new SupportAgentApp(app.DataDirectory) { KeepDataDirectory = true }
+            .With("SupportAgent:Ingestion:WorkerEnabled", "false").WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        using var chat = new ChatClient(other, "acme", keys.Widget);
+        var conversation = await chat.StartAsync();
+        var beforeTraining = await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?");
+
+        (await UploadAsync(Csv)).EnsureSuccessStatusCode();
+        await WaitUntilReadyAsync(app);
+        var withinInterval = await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?");
+        clock.Advance(TimeSpan.FromSeconds(11));
+        var afterInterval = await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?");
+
+        Assert.NotEqual("kayaks", beforeTraining.GetProperty("category").GetString());
+        Assert.NotEqual("kayaks", withinInterval.GetProperty("category").GetString());
+        Assert.Equal("kayaks", afterInterval.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task ExamplesStoredWithoutAClassifierInTheDatabaseAreTrainedWhenAServerStarts()
+    {
+        // As a database from a release that kept classifiers in each server's data directory: examples, no stored model.
+        var (examples, _) = SupportAgent.Core.Triage.Classification.ExamplesCsv.Parse(Csv);
+        await app.InDatabaseAsync(async db =>
+        {
+            db.TriageExamples.AddRange(examples.Select(e => new SupportAgent.Core.Triage.Classification.TriageExample
+                { TenantId = "acme", Text = e.Text, Category = e.Category, CreatedAt = DateTimeOffset.UtcNow.AddDays(-30) }));
+            return await db.SaveChangesAsync();
+        });
+
+        using var upgraded = new SupportAgentApp(app.DataDirectory) { KeepDataDirectory = true };
+        var status = await WaitUntilReadyAsync(upgraded);
+
+        Assert.Equal("ready", status.GetProperty("state").GetString());
+        Assert.Equal(["bikes, e-bikes", "kayaks", "tents"], status.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace SupportAgent.Tools.Bench;
 
 /// <summary>
 /// Ingestion throughput: the DSTC11 knowledge as one .jsonl upload through the real pipeline (intake, then
-/// parse → chunk → embed → upsert per document) into a scratch data directory, so no real tenant is touched; once
+/// parse → chunk per document, embed per batch of documents, upsert and record per document) into a scratch data directory, so no real tenant is touched; once
 /// per index in the same run: the embedded index, and Qdrant through Qdrant.Client against the fake Qdrant gRPC
 /// server (in this process, since no Qdrant server can run here).
 /// </summary>
@@ -43,7 +43,7 @@ internal static class BenchIngestCommand
             if (parse.GetValue(limit) is { } n) lines = lines[..Math.Min(n, lines.Length)];
             var jsonl = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
             if (parse.GetValue(output) is { } outFile) await File.WriteAllBytesAsync(outFile, jsonl, ct);
-            Console.WriteLine($"Corpus: DSTC11 knowledge as .jsonl, {lines.Length} records, {jsonl.Length / 1024.0 / 1024:0.00} MB; one process, documents one after another.");
+            Console.WriteLine($"Corpus: DSTC11 knowledge as .jsonl, {lines.Length} records, {jsonl.Length / 1024.0 / 1024:0.00} MB; one process, documents in batches of {DocumentIngestor.DocumentsPerBatch} (chunks embedded together).");
             Console.WriteLine();
             Console.WriteLine("| index | embedder | documents | failed | chunks | tokens | time | documents/s | chunks/s |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -11,29 +11,61 @@ using SupportAgent.Core.Retrieval.Embeddings;
 namespace SupportAgent.Core.Knowledge.Ingestion;
 
 /// <summary>
-/// The asynchronous half of ingestion, for one stored document: parse → chunk → embed → upsert. The index swap is
-/// atomic, so the previous version answers until the new one is in; the relational rows follow in one transaction.
-/// A bad file fails for good; an unavailable index or embedder fails with a retry time (backoff).
+/// The asynchronous half of ingestion, for stored documents: parse → chunk → embed → upsert. The index swap is
+/// atomic per document, so the previous version answers until the new one is in; the relational rows follow in one
+/// transaction per document. A bad file fails for good; an unavailable index or embedder fails with a retry time
+/// (backoff). Several documents can be indexed together (<see cref="IndexManyAsync"/>): their chunks are embedded in
+/// one call, so short documents still fill the embedder's batches, while each document is still swapped, recorded
+/// and failed on its own.
 /// </summary>
 public sealed class DocumentIndexer(
     SupportDbContext db, ParserRegistry parsers, Chunker chunker, ParseSandbox sandbox, IKnowledgeIndex index, TimeProvider clock,
     IOptions<IngestionOptions> options, ILogger<DocumentIndexer> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
 {
     /// <summary>Indexes the document if it is waiting (pending, interrupted, or due for a retry); otherwise reports it as it is.</summary>
-    public async Task<IngestionOutcome?> IndexAsync(DocumentKey key, CancellationToken ct)
+    public async Task<IngestionOutcome?> IndexAsync(DocumentKey key, CancellationToken ct) => (await IndexManyAsync([key], ct))[0];
+
+    /// <summary>
+    /// Indexes each waiting document of <paramref name="keys"/> (one outcome per key, null for a document that no longer
+    /// exists). The chunks of all of them are embedded together; a document whose chunks the embedder refuses is
+    /// embedded again alone, so it fails alone.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestionOutcome?>> IndexManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken ct)
     {
-        var document = await db.Documents.FirstOrDefaultAsync(d => d.TenantId == key.TenantId && d.Id == key.DocumentId, ct);
-        if (document is null) return null;
+        var outcomes = new IngestionOutcome?[keys.Count];
+        var prepared = new List<(int Slot, Prepared Work)>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (work, outcome) = await PrepareAsync(keys[i], ct);
+            if (work is null) outcomes[i] = outcome;
+            else prepared.Add((i, work));
+        }
+        var vectors = await EmbedAsync([.. prepared.Select(p => p.Work)], ct);
+        for (var i = 0; i < prepared.Count; i++)
+            outcomes[prepared[i].Slot] = await CommitAsync(prepared[i].Work, vectors[i], ct);
+        return outcomes;
+    }
+
+    /// <summary>A claimed document, parsed and chunked, waiting for its vectors.</summary>
+    private sealed record Prepared(DocumentKey Key, DocumentContent Content, ParsedDocument Parsed, List<Chunk> Chunks)
+    {
+        public IEnumerable<string> EmbeddingTexts => Chunks.Select(c => IndexEntry.EmbeddingText(Parsed.Title, c.Heading, c.Text));
+    }
+
+    /// <summary>Claims and parses the document; returns the work, or the outcome when there is nothing to do or it failed.</summary>
+    private async Task<(Prepared? Work, IngestionOutcome? Outcome)> PrepareAsync(DocumentKey key, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.TenantId == key.TenantId && d.Id == key.DocumentId, ct);
+        if (document is null) return (null, null);
         var content = await db.DocumentContents.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == key.TenantId && c.DocumentId == key.DocumentId, ct);
-        if (content is null || !IsWaiting(document)) return Outcome(document, content);
+        if (content is null || !IsWaiting(document)) return (null, Outcome(document, content));
 
         // Claim it only if nobody changed it since it was read: the CLI and a server may share a data directory.
         var now = clock.GetUtcNow();
         var claimed = await db.Documents
             .Where(d => d.TenantId == key.TenantId && d.Id == key.DocumentId && d.Status == document.Status && d.UpdatedAt == document.UpdatedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DocumentStatus.Indexing).SetProperty(d => d.UpdatedAt, now), ct);
-        if (claimed == 0) return Outcome(document, content);
-        (document.Status, document.UpdatedAt) = (DocumentStatus.Indexing, now);
+        if (claimed == 0) return (null, Outcome(document, content));
         try
         {
             var parser = parsers.For(content.FileName) ?? throw new DocumentRejectedException($"'{content.FileName}' has an unsupported type.");
@@ -50,31 +82,75 @@ public sealed class DocumentIndexer(
                 Id = $"{key.TenantId}:{key.DocumentId}:v{version}:{i}", TenantId = key.TenantId, DocumentId = key.DocumentId,
                 DocumentVersion = version, Ordinal = i, Heading = p.Heading, Text = p.Text, Tokens = p.Tokens,
             }).ToList();
-            var vectors = embedder is null ? null
-                : await embedder.EmbedPassagesAsync(chunks.Select(c => EmbeddingText(parsed.Title, c)), ct);
-            await index.ReplaceDocumentAsync(key.TenantId, key.DocumentId,
-                [.. chunks.Select((c, i) => new IndexEntry(new IndexedChunk(c.Id, key.DocumentId, parsed.Title, c.Heading, c.Text, parsed.Url), vectors?[i]))], ct);
-            await RecordAsync(document, content, parsed, chunks, ct);
+            return (new Prepared(key, content, parsed, chunks), null);
+        }
+        catch (DocumentRejectedException e) { return (null, await FailAsync(key, e.Message, retry: false) is { } failed ? Outcome(failed, content) : null); }
+        catch (Exception e) when (!ct.IsCancellationRequested) { return (null, await FailAsync(key, e.Message, retry: true) is { } failed ? Outcome(failed, content) : null); }
+    }
+
+    /// <summary>
+    /// Vectors for every prepared document's chunks in one call (the embedder batches and pads by length); if that call
+    /// fails, each document is embedded alone, and one that still fails gets its exception instead of vectors.
+    /// </summary>
+    private async Task<List<object?>> EmbedAsync(IReadOnlyList<Prepared> work, CancellationToken ct)
+    {
+        if (embedder is null || work.Count == 0) return [.. work.Select(_ => (object?)null)];
+        try
+        {
+            var all = await embedder.EmbedPassagesAsync(work.SelectMany(w => w.EmbeddingTexts), ct);
+            var result = new List<object?>(work.Count);
+            var offset = 0;
+            foreach (var w in work) { result.Add(all[offset..(offset + w.Chunks.Count)]); offset += w.Chunks.Count; }
+            return result;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && work.Count > 1)
+        {
+            var result = new List<object?>(work.Count);
+            foreach (var w in work)
+            {
+                try { result.Add(await embedder.EmbedPassagesAsync(w.EmbeddingTexts, ct)); }
+                catch (Exception e) when (!ct.IsCancellationRequested) { result.Add(e); }
+            }
+            return result;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested) { return [e]; }
+    }
+
+    /// <summary>Swaps the document into the index and records its rows; any failure fails this document only.</summary>
+    private async Task<IngestionOutcome?> CommitAsync(Prepared work, object? embedded, CancellationToken ct)
+    {
+        var key = work.Key;
+        Document? document;
+        try
+        {
+            if (embedded is Exception failed) throw failed;
+            var vectors = embedded as float[][];
+            await index.ReplaceDocumentAsync(key.TenantId, key.DocumentId, [.. work.Chunks.Select((c, i) =>
+                new IndexEntry(new IndexedChunk(c.Id, key.DocumentId, work.Parsed.Title, c.Heading, c.Text, work.Parsed.Url), vectors?[i]))], ct);
+            document = await RecordAsync(work, ct);
         }
         catch (DocumentRejectedException e) { document = await FailAsync(key, e.Message, retry: false); }
         catch (Exception e) when (!ct.IsCancellationRequested) { document = await FailAsync(key, e.Message, retry: true); }
-        return document is null ? null : Outcome(document, content);
+        return document is null ? null : Outcome(document, work.Content);
     }
 
-    private async Task RecordAsync(Document document, DocumentContent content, ParsedDocument parsed, List<Chunk> chunks, CancellationToken ct)
+    private async Task<Document?> RecordAsync(Prepared work, CancellationToken ct)
     {
+        var (key, content, parsed, chunks) = (work.Key, work.Content, work.Parsed, work.Chunks);
+        db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var current = await db.DocumentContents.Where(c => c.TenantId == document.TenantId && c.DocumentId == document.Id)
+        var current = await db.DocumentContents.Where(c => c.TenantId == key.TenantId && c.DocumentId == key.DocumentId)
             .Select(c => c.ContentHash).FirstOrDefaultAsync(ct);
-        if (current is null)
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.TenantId == key.TenantId && d.Id == key.DocumentId, ct);
+        if (current is null || document is null)
         {
             // Deleted while it was being indexed: take back what was just written to the index.
-            await index.DeleteDocumentAsync(document.TenantId, document.Id, ct);
-            return;
+            await index.DeleteDocumentAsync(key.TenantId, key.DocumentId, ct);
+            return null;
         }
-        await db.Chunks.Where(c => c.TenantId == document.TenantId && c.DocumentId == document.Id).ExecuteDeleteAsync(ct);
+        await db.Chunks.Where(c => c.TenantId == key.TenantId && c.DocumentId == key.DocumentId).ExecuteDeleteAsync(ct);
         db.Chunks.AddRange(chunks);
-        document.Version++;
+        document.Version = chunks.Count > 0 ? chunks[0].DocumentVersion : document.Version + 1;
         document.Title = parsed.Title;
         document.Url = parsed.Url;
         // A newer upload arrived meanwhile: these chunks are consistent with the index, but the document stays pending.
@@ -84,7 +160,9 @@ public sealed class DocumentIndexer(
         document.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         log.LogInformation("Indexed {Tenant}/{Document} v{Version}: {Chunks} chunks", document.TenantId, document.Id, document.Version, chunks.Count);
+        return document;
     }
 
     private async Task<Document?> FailAsync(DocumentKey key, string reason, bool retry)
@@ -118,7 +196,4 @@ public sealed class DocumentIndexer(
         || d.Status == DocumentStatus.Failed && d.NextAttemptAt is { } due && due <= clock.GetUtcNow();
 
     private static IngestionOutcome Outcome(Document d, DocumentContent? c) => new(c?.FileName ?? d.Source, d.Id, d.Status, d.Error);
-
-    /// <summary>Title and heading path are embedded with the text: a chunk under "Returns › Canada" is about both.</summary>
-    private static string EmbeddingText(string title, Chunk chunk) => IndexEntry.EmbeddingText(title, chunk.Heading, chunk.Text);
 }

@@ -8,18 +8,26 @@ namespace SupportAgent.Core.Knowledge.Ingestion;
 /// </summary>
 public sealed class DocumentIngestor(DocumentIntake intake, DocumentIndexer indexer, SupportDbContext db)
 {
+    /// <summary>
+    /// Documents indexed together: their chunks go to the embedder in one call, so a .jsonl of short records fills the
+    /// embedder's batches instead of embedding one chunk at a time. Each document is still recorded on its own.
+    /// </summary>
+    public const int DocumentsPerBatch = 64;
+
     public async Task<IReadOnlyList<IngestionOutcome>> IngestAsync(string tenantId, DocumentUpload upload, CancellationToken ct)
     {
-        var outcomes = new List<IngestionOutcome>();
         var accepted = await intake.AcceptAsync(tenantId, upload, ct);
         // Thousands of .jsonl records go through one context: keep its change tracker from growing with each.
         db.ChangeTracker.Clear();
-        foreach (var outcome in accepted)
+        var outcomes = accepted.ToArray();
+        var waiting = accepted.Select((o, i) => (Outcome: o, Slot: i))
+            .Where(x => x.Outcome is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: not null }).ToList();
+        foreach (var batch in waiting.Chunk(DocumentsPerBatch))
         {
-            if (outcome is not { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: { } id }) { outcomes.Add(outcome); continue; }
-            var indexed = await indexer.IndexAsync(new DocumentKey(tenantId, id), ct);
+            var indexed = await indexer.IndexManyAsync([.. batch.Select(x => new DocumentKey(tenantId, x.Outcome.DocumentId!))], ct);
             db.ChangeTracker.Clear();
-            outcomes.Add(outcome with { Status = indexed?.Status ?? DocumentStatus.Failed, Error = indexed?.Error });
+            for (var i = 0; i < batch.Length; i++)
+                outcomes[batch[i].Slot] = batch[i].Outcome with { Status = indexed[i]?.Status ?? DocumentStatus.Failed, Error = indexed[i]?.Error };
         }
         return outcomes;
     }

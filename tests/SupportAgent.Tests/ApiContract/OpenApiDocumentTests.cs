@@ -5,14 +5,13 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.ApiContract;
 
-public sealed class OpenApiDocumentTests : IDisposable
+public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp>, IDisposable
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
     private readonly string folder = Directory.CreateTempSubdirectory("openapi-").FullName;
 
     public void Dispose()
     {
-        app.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 

@@ -7,21 +7,23 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>The feedback loop: a staff reply saved on resolve answers the next such question directly.</summary>
-public sealed class ApprovedAnswerTests : IAsyncLifetime
+public sealed class ApprovedAnswerTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Question = "Do you offer engraving on the steel water bottles?";
     private const string StaffAnswer = "Yes: engraving on steel bottles is free, up to 20 characters; add it on the product page before checkout.";
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
     private ChatClient chat = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantWithKnowledgeAsync("acme");
-        chat = new ChatClient(app, "acme", keys.Widget);
+        keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+        chat = new ChatClient(app, acmeId, keys.Widget);
     }
 
-    public Task DisposeAsync() { chat.Dispose(); app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() { chat.Dispose(); return Task.CompletedTask; }
 
     [Fact]
     public async Task AResolvedEscalationSavedAsApprovedAnswersTheNextSimilarQuestionDirectly()
@@ -46,7 +48,7 @@ public sealed class ApprovedAnswerTests : IAsyncLifetime
         Assert.Equal("approved-answer", decision.Model);
         Assert.Null(decision.Reason);
         Assert.True(decision.TopScore >= 0.75);
-        Assert.Equal(1, await app.InDatabaseAsync(db => db.ApprovedAnswers.Select(a => a.Hits).SingleAsync()));
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.ApprovedAnswers.Where(x => x.TenantId == acmeId).Select(a => a.Hits).SingleAsync()));
     }
 
     [Fact]
@@ -88,41 +90,41 @@ public sealed class ApprovedAnswerTests : IAsyncLifetime
         var created = await CreateApprovedAsync(Question, StaffAnswer);
         var id = created.GetProperty("id").GetString();
 
-        var edited = await admin.PutAsJsonAsync($"/api/tenants/acme/approved-answers/{id}", new { question = Question, answer = "Engraving is free." });
-        var list = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/approved-answers");
-        var deleted = await admin.DeleteAsync($"/api/tenants/acme/approved-answers/{id}");
-        var again = await admin.DeleteAsync($"/api/tenants/acme/approved-answers/{id}");
+        var edited = await admin.PutAsJsonAsync($"/api/tenants/{acmeId}/approved-answers/{id}", new { question = Question, answer = "Engraving is free." });
+        var list = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/approved-answers");
+        var deleted = await admin.DeleteAsync($"/api/tenants/{acmeId}/approved-answers/{id}");
+        var again = await admin.DeleteAsync($"/api/tenants/{acmeId}/approved-answers/{id}");
 
         edited.EnsureSuccessStatusCode();
         Assert.Equal("Engraving is free.", Assert.Single(list.GetProperty("approvedAnswers").EnumerateArray()).GetProperty("answer").GetString());
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await again.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
     public async Task ApprovedAnswersRefuseEmptyTextStaffKeysAndOtherTenants()
     {
-        var globex = await app.CreateTenantAsync("globex");
+        var globex = await app.CreateTenantAsync(globexId);
         using var admin = app.ClientWithKey(keys.Admin);
         using var staff = app.ClientWithKey(keys.Staff);
         using var otherAdmin = app.ClientWithKey(globex.Admin);
 
-        var empty = await admin.PostAsJsonAsync("/api/tenants/acme/approved-answers", new { question = "Engraving?", answer = " " });
-        var byStaff = await staff.GetAsync("/api/tenants/acme/approved-answers");
-        var byOtherTenant = await otherAdmin.GetAsync("/api/tenants/acme/approved-answers");
+        var empty = await admin.PostAsJsonAsync($"/api/tenants/{acmeId}/approved-answers", new { question = "Engraving?", answer = " " });
+        var byStaff = await staff.GetAsync($"/api/tenants/{acmeId}/approved-answers");
+        var byOtherTenant = await otherAdmin.GetAsync($"/api/tenants/{acmeId}/approved-answers");
 
         Assert.Contains("answer", await empty.AssertProblemAsync(HttpStatusCode.BadRequest));
         await byStaff.AssertProblemAsync(HttpStatusCode.Forbidden);
         await byOtherTenant.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync(x => x.TenantId == acmeId)));
     }
 
     private async Task<JsonElement> ReplyAndResolveAsync(string escalationId)
     {
         using var staff = app.ClientWithKey(keys.Staff);
-        (await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalationId}/reply", new { text = StaffAnswer })).EnsureSuccessStatusCode();
-        var resolved = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalationId}/resolve", new { saveAsApproved = true });
+        (await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalationId}/reply", new { text = StaffAnswer })).EnsureSuccessStatusCode();
+        var resolved = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalationId}/resolve", new { saveAsApproved = true });
         resolved.EnsureSuccessStatusCode();
         var body = await resolved.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("resolved", body.GetProperty("escalation").GetProperty("status").GetString());
@@ -132,7 +134,7 @@ public sealed class ApprovedAnswerTests : IAsyncLifetime
     private async Task<JsonElement> CreateApprovedAsync(string question, string answer)
     {
         using var admin = app.ClientWithKey(keys.Admin);
-        var response = await admin.PostAsJsonAsync("/api/tenants/acme/approved-answers", new { question, answer });
+        var response = await admin.PostAsJsonAsync($"/api/tenants/{acmeId}/approved-answers", new { question, answer });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -5,26 +5,28 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys acme = null!;
     private SupportAgentApp.TenantKeys globex = null!;
 
     public async Task InitializeAsync()
     {
-        acme = await app.CreateTenantWithKnowledgeAsync("acme");
-        globex = await app.CreateTenantAsync("globex");
+        acme = await app.CreateTenantWithKnowledgeAsync(acmeId);
+        globex = await app.CreateTenantAsync(globexId);
     }
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<int> MessageCountAsync() => app.InDatabaseAsync(db => db.Messages.CountAsync());
+    private Task<int> MessageCountAsync() => app.InDatabaseAsync(db => db.Messages.CountAsync(x => x.TenantId == acmeId));
 
     [Fact]
     public async Task AnEmptyMessageIsRejectedWith400AndNothingIsWritten()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
 
         var detail = await (await chat.PostAsync(conversation, "   ")).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -36,7 +38,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task AnOverLongMessageIsRejectedWith400AndNothingIsWritten()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
 
         var detail = await (await chat.PostAsync(conversation, new string('a', 4001))).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -48,7 +50,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task AMessageToAnUnknownConversationIsA404()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
 
         var detail = await (await chat.PostAsync("c_does_not_exist", "hello")).AssertProblemAsync(HttpStatusCode.NotFound);
 
@@ -59,9 +61,9 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task AConversationOfAnotherTenantIsNotFoundEvenWithAValidKeyForTheRoute()
     {
-        using var acmeChat = new ChatClient(app, "acme", acme.Widget);
+        using var acmeChat = new ChatClient(app, acmeId, acme.Widget);
         var acmeConversation = await acmeChat.StartAsync();
-        using var globexChat = new ChatClient(app, "globex", globex.Widget);
+        using var globexChat = new ChatClient(app, globexId, globex.Widget);
 
         await (await globexChat.PostAsync(acmeConversation, "hello")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, await MessageCountAsync());
@@ -70,11 +72,11 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task WidgetKeyOfOtherTenantIsRejected()
     {
-        using var chat = new ChatClient(app, "acme", globex.Widget);
+        using var chat = new ChatClient(app, acmeId, globex.Widget);
 
         var detail = await (await chat.PostAsync("any", "hello")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains("acme", detail);
+        Assert.Contains(acmeId, detail);
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey(globex.Admin);
 
-        await (await client.GetAsync("/api/tenants/acme/documents")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.GetAsync($"/api/tenants/{acmeId}/documents")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey(null);
 
-        var detail = await (await client.PostAsync("/api/tenants/acme/conversations", null)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var detail = await (await client.PostAsync($"/api/tenants/{acmeId}/conversations", null)).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
         Assert.Contains("X-Api-Key", detail);
     }
@@ -108,14 +110,14 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey("sa_widget_not-a-real-key");
 
-        await (await client.PostAsync("/api/tenants/acme/conversations", null)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync()));
+        await (await client.PostAsync($"/api/tenants/{acmeId}/conversations", null)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
     public async Task AWidgetKeyCannotUploadDocuments()
     {
-        var response = await app.UploadAsync("acme", acme.Widget, ("note.md", "# Note\n\nText."));
+        var response = await app.UploadAsync(acmeId, acme.Widget, ("note.md", "# Note\n\nText."));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -156,18 +158,18 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey(SupportAgentApp.OperatorKey);
 
-        await (await client.PostAsJsonAsync("/api/tenants", new { id = "acme" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostAsJsonAsync("/api/tenants", new { id = acmeId })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task AMalformedJsonBodyIsA400Problem()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
         using var client = app.ClientWithKey(acme.Widget);
         client.DefaultRequestHeaders.Add("X-Conversation-Token", chat.TokenOf(conversation));
 
-        var response = await client.PostAsync($"/api/tenants/acme/conversations/{conversation}/messages",
+        var response = await client.PostAsync($"/api/tenants/{acmeId}/conversations/{conversation}/messages",
             new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);

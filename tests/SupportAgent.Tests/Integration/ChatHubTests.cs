@@ -7,13 +7,15 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ChatHubTests : IAsyncLifetime
+public sealed class ChatHubTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task TheHubStreamsTheReplyInPiecesAndEndsWithTheCitedAnswer()
@@ -107,7 +109,7 @@ public sealed class ChatHubTests : IAsyncLifetime
     [Fact]
     public async Task AWidgetCannotJoinAConversationOfAnotherTenant()
     {
-        var globex = await app.CreateTenantAsync("globex");
+        var globex = await app.CreateTenantAsync(globexId);
         await using var acmeHub = app.Hub(keys.Widget);
         await acmeHub.StartAsync();
         var started = await acmeHub.StartConversationAsync();

@@ -4,18 +4,19 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ChatOverHttpTests : IAsyncLifetime
+public sealed class ChatOverHttpTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AQuestionFromTheKnowledgeBaseIsAnsweredWithACitationOfTheRightDocument()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
@@ -33,7 +34,7 @@ public sealed class ChatOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task AnOffTopicQuestionIsEscalatedForLowConfidenceAndTheCustomerIsToldAPersonWillFollowUp()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "What is the boiling point of mercury in kelvin?");
@@ -50,7 +51,7 @@ public sealed class ChatOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task AskingForAPersonEscalatesWithWantsHumanAndAppearsInTheStaffQueue()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "Can I talk to a real person about my return please?");
@@ -59,7 +60,7 @@ public sealed class ChatOverHttpTests : IAsyncLifetime
         Assert.Equal("wants_human", reply.GetProperty("reason").GetString());
         Assert.Equal("returns", reply.GetProperty("category").GetString());
         using var staff = app.ClientWithKey(keys.Staff);
-        var queue = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/tenants/acme/escalations?status=open");
+        var queue = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/tenants/{acmeId}/escalations?status=open");
         var item = Assert.Single(queue.GetProperty("escalations").EnumerateArray());
         Assert.Equal(reply.GetProperty("escalationId").GetString(), item.GetProperty("id").GetString());
         Assert.Equal("wants_human", item.GetProperty("reason").GetString());
@@ -69,7 +70,7 @@ public sealed class ChatOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task EveryMessageAndItsDecisionArePersisted()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "How do I return an item I bought?");

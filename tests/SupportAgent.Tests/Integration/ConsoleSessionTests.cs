@@ -5,13 +5,14 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ConsoleSessionTests : IAsyncLifetime
+public sealed class ConsoleSessionTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AStaffKeySignsInToAStrictHttpOnlyCookieThatOpensTheTenantsApi()
@@ -19,7 +20,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         using var browser = app.CreateClient(); // keeps cookies like a browser
 
         var signIn = await browser.PostAsJsonAsync("/console/session", new { key = keys.Staff });
-        var queue = await browser.GetAsync("/api/tenants/acme/escalations");
+        var queue = await browser.GetAsync($"/api/tenants/{acmeId}/escalations");
         var otherTenant = await browser.GetAsync("/api/tenants/globex/escalations");
 
         signIn.EnsureSuccessStatusCode();
@@ -48,7 +49,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     {
         using var browser = app.CreateClient();
 
-        await (await browser.GetAsync("/api/tenants/acme/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await browser.GetAsync($"/api/tenants/{acmeId}/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await browser.GetAsync("/console/session")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -60,7 +61,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
 
         await browser.DeleteAsync("/console/session");
 
-        await (await browser.GetAsync("/api/tenants/acme/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await browser.GetAsync($"/api/tenants/{acmeId}/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -5,24 +5,25 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class DecisionsTests : IAsyncLifetime
+public sealed class DecisionsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task StaffSeeEveryDecisionWithItsCategoryScoresReasonsModelAndLatency()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
         await chat.AskAsync(conversation, "How long does shipping to Canada take?");
         await chat.AskAsync(conversation, "I was charged twice and I want to talk to a real person");
 
         using var staff = app.ClientWithKey(keys.Staff);
-        var list = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/decisions?conversationId={conversation}");
+        var list = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/decisions?conversationId={conversation}");
 
         var decisions = list.GetProperty("decisions").EnumerateArray().ToList();
         Assert.Equal(2, decisions.Count);
@@ -46,6 +47,6 @@ public sealed class DecisionsTests : IAsyncLifetime
     public async Task AWidgetKeyCannotReadDecisions()
     {
         using var widget = app.ClientWithKey(keys.Widget);
-        await (await widget.GetAsync("/api/tenants/acme/decisions")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await widget.GetAsync($"/api/tenants/{acmeId}/decisions")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

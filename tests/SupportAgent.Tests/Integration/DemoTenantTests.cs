@@ -6,19 +6,13 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>The zero-configuration experience: the demo tenant seeded from the repository's knowledge/demo folder.</summary>
-public sealed class DemoTenantTests
+[Collection(DemoCollection.Name)]
+public sealed class DemoTenantTests(DemoApp demo)
 {
-    private static SupportAgentApp DemoApp(string dataDirectory) => new SupportAgentApp(dataDirectory)
-        .With("SupportAgent:Demo:Seed", "true")
-        .With("SupportAgent:Demo:WidgetKey", "demo-widget-key")
-        .With("SupportAgent:Demo:AdminKey", "demo-admin-key")
-        .With("SupportAgent:Demo:StaffKey", "demo-staff-key");
-
     [Fact]
     public async Task TheDemoTenantAnswersTheShippingToCanadaQuestionFromItsOwnDocuments()
     {
-        using var app = DemoApp(Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N")));
-        using var chat = new ChatClient(app, "demo", "demo-widget-key");
+        using var chat = new ChatClient(demo.App, "demo", DemoApp.WidgetKey);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
@@ -30,10 +24,10 @@ public sealed class DemoTenantTests
     [Fact]
     public async Task RestartingTheServerDoesNotDuplicateTheDemoTenantOrItsDocuments()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
-        (int Documents, int Chunks, int Keys, string Versions) first, second;
-        using (var app = DemoApp(dataDirectory)) first = await SnapshotAsync(app);
-        using (var app = DemoApp(dataDirectory)) second = await SnapshotAsync(app);
+        var first = await SnapshotAsync(demo.App);
+        // A second server starting on the same data (and database) seeds again, as after a restart.
+        using var restarted = DemoApp.Configure(new SupportAgentApp(demo.App.DataDirectory) { KeepDataDirectory = true });
+        var second = await SnapshotAsync(restarted);
 
         Assert.True(first.Documents >= 12, $"expected at least 12 demo documents, found {first.Documents}");
         Assert.Equal(first, second);
@@ -42,18 +36,17 @@ public sealed class DemoTenantTests
     [Fact]
     public async Task TheHomePageEmbedsTheWidgetForTheDemoTenant()
     {
-        using var app = DemoApp(Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N")));
-        using var client = app.CreateClient();
+        using var client = demo.App.CreateClient();
 
         var html = await client.GetStringAsync("/");
         var widget = await client.GetAsync("/widget.js");
 
         Assert.Contains("data-tenant=\"demo\"", html);
-        Assert.Contains("data-key=\"demo-widget-key\"", html);
+        Assert.Contains($"data-key=\"{DemoApp.WidgetKey}\"", html);
         Assert.True(widget.IsSuccessStatusCode);
     }
 
-    private static async Task<(int, int, int, string)> SnapshotAsync(SupportAgentApp app)
+    private static async Task<(int Documents, int Chunks, int Keys, string Versions)> SnapshotAsync(SupportAgentApp app)
     {
         using var client = app.CreateClient();
         (await client.GetAsync("/health")).EnsureSuccessStatusCode();

@@ -5,22 +5,23 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class DocumentsTests : IAsyncLifetime
+public sealed class DocumentsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task UploadedMarkdownAndTextAreListedAsIndexedWithTheirChunks()
     {
-        var upload = await app.UploadAsync("acme", keys.Admin, TestKnowledge.Files);
+        var upload = await app.UploadAsync(acmeId, keys.Admin, TestKnowledge.Files);
 
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         using var admin = app.ClientWithKey(keys.Admin);
-        var list = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents");
+        var list = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents");
         var documents = list.GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal(["international-shipping", "payments", "returns-policy"], documents.Select(d => d.GetProperty("id").GetString()));
         Assert.All(documents, d => Assert.Equal("indexed", d.GetProperty("status").GetString()));
@@ -30,7 +31,7 @@ public sealed class DocumentsTests : IAsyncLifetime
     [Fact]
     public async Task AnUnsupportedFileIsReportedAndTheOtherFilesStillIngest()
     {
-        var upload = await app.UploadAsync("acme", keys.Admin, ("notes.xyz", "whatever"), ("returns-policy.md", TestKnowledge.Returns));
+        var upload = await app.UploadAsync(acmeId, keys.Admin, ("notes.xyz", "whatever"), ("returns-policy.md", TestKnowledge.Returns));
 
         var body = await upload.Content.ReadFromJsonAsync<JsonElement>();
         var results = body.GetProperty("documents").EnumerateArray().ToList();
@@ -38,22 +39,22 @@ public sealed class DocumentsTests : IAsyncLifetime
         Assert.Contains("unsupported", results[0].GetProperty("error").GetString());
         Assert.Equal("pending", results[1].GetProperty("status").GetString());
         using var admin = app.ClientWithKey(keys.Admin);
-        var returns = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy");
+        var returns = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents/returns-policy");
         Assert.Equal("indexed", returns.GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task TheListCanBeFilteredByStatus()
     {
-        await app.UploadAsync("acme", keys.Admin, ("returns-policy.md", TestKnowledge.Returns));
+        await app.UploadAsync(acmeId, keys.Admin, ("returns-policy.md", TestKnowledge.Returns));
         using var admin = app.ClientWithKey(keys.Admin);
 
-        var indexed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=indexed");
-        var failed = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents?status=failed");
+        var indexed = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents?status=indexed");
+        var failed = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents?status=failed");
 
         Assert.Equal("returns-policy", indexed.GetProperty("documents")[0].GetProperty("id").GetString());
         Assert.Equal(0, failed.GetProperty("documents").GetArrayLength());
-        var detail = await (await admin.GetAsync("/api/tenants/acme/documents?status=done")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var detail = await (await admin.GetAsync($"/api/tenants/{acmeId}/documents?status=done")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("'done'", detail);
     }
 
@@ -62,7 +63,7 @@ public sealed class DocumentsTests : IAsyncLifetime
     {
         using var admin = app.ClientWithKey(keys.Admin);
 
-        var response = await admin.PostAsJsonAsync("/api/tenants/acme/documents", new { text = "not a file" });
+        var response = await admin.PostAsJsonAsync($"/api/tenants/{acmeId}/documents", new { text = "not a file" });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -72,6 +73,6 @@ public sealed class DocumentsTests : IAsyncLifetime
     {
         using var admin = app.ClientWithKey(keys.Admin);
 
-        await (await admin.GetAsync("/api/tenants/acme/documents/nope")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.GetAsync($"/api/tenants/{acmeId}/documents/nope")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

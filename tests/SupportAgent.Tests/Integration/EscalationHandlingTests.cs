@@ -9,21 +9,23 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class EscalationHandlingTests : IAsyncLifetime
+public sealed class EscalationHandlingTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
     private ChatClient chat = null!;
     private HttpClient staff = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantWithKnowledgeAsync("acme");
-        chat = new ChatClient(app, "acme", keys.Widget);
+        keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+        chat = new ChatClient(app, acmeId, keys.Widget);
         staff = app.ClientWithKey(keys.Staff);
     }
 
-    public Task DisposeAsync() { chat.Dispose(); staff.Dispose(); app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() { chat.Dispose(); staff.Dispose(); return Task.CompletedTask; }
 
     [Fact]
     public async Task AStaffReplyIsPushedLiveToTheCustomerAndStopsTheSlaClock()
@@ -41,15 +43,15 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         Assert.False(escalation.GetProperty("overdue").GetBoolean());
         Assert.Equal("wants_human", escalation.GetProperty("reason").GetString());
 
-        var reply = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{Id(escalation)}/reply", new { text = "Hi, Sam here. How can I help?" });
+        var reply = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{Id(escalation)}/reply", new { text = "Hi, Sam here. How can I help?" });
 
         reply.EnsureSuccessStatusCode();
         var message = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("staff", message.Role);
         Assert.Equal("Hi, Sam here. How can I help?", message.Text);
-        var after = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{Id(escalation)}");
+        var after = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/escalations/{Id(escalation)}");
         Assert.NotNull(after.GetProperty("firstResponseAt").GetString());
-        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{Id(escalation)}/transcript");
+        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/escalations/{Id(escalation)}/transcript");
         Assert.Equal(["customer", "assistant", "staff"], transcript.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
         Assert.Equal("wants_human", transcript.GetProperty("decision").GetProperty("reason").GetString());
     }
@@ -79,7 +81,7 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
         await app.InDatabaseAsync(async db =>
         {
-            var tenant = await db.Tenants.SingleAsync(t => t.Id == "acme");
+            var tenant = await db.Tenants.SingleAsync(t => t.Id == acmeId);
             tenant.Settings = new() { FirstResponseTargetMinutes = 0 };
             return await db.SaveChangesAsync();
         });
@@ -96,14 +98,14 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
         var id = Id(await OpenEscalationAsync());
 
-        var withoutReply = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { saveAsApproved = true });
-        var resolved = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { });
-        var again = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/resolve", new { });
+        var withoutReply = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{id}/resolve", new { saveAsApproved = true });
+        var resolved = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{id}/resolve", new { });
+        var again = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{id}/resolve", new { });
 
         Assert.Contains("Reply to the customer", await withoutReply.AssertProblemAsync(HttpStatusCode.BadRequest));
         resolved.EnsureSuccessStatusCode();
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -112,12 +114,12 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
         var id = Id(await OpenEscalationAsync());
 
-        var verdict = await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/verdict", new { correct = false });
+        var verdict = await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{id}/verdict", new { correct = false });
 
         Assert.Equal(HttpStatusCode.NoContent, verdict.StatusCode);
-        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{id}/transcript");
+        var transcript = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/escalations/{id}/transcript");
         Assert.False(transcript.GetProperty("agentAnswerCorrect").GetBoolean());
-        var feedback = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync());
+        var feedback = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync(x => x.TenantId == acmeId));
         Assert.Equal(FeedbackSource.Staff, feedback.Source);
     }
 
@@ -137,7 +139,7 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, up.StatusCode);
         await missing.AssertProblemAsync(HttpStatusCode.NotFound);
         await empty.AssertProblemAsync(HttpStatusCode.BadRequest);
-        var stored = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync());
+        var stored = await app.InDatabaseAsync(db => db.Feedback.AsNoTracking().SingleAsync(x => x.TenantId == acmeId));
         Assert.True(stored.Helpful);
         Assert.Equal(FeedbackSource.Customer, stored.Source);
     }
@@ -147,20 +149,20 @@ public sealed class EscalationHandlingTests : IAsyncLifetime
     {
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person");
         var id = Id(await OpenEscalationAsync());
-        var globex = await app.CreateTenantAsync("globex");
+        var globex = await app.CreateTenantAsync(globexId);
         using var otherStaff = app.ClientWithKey(globex.Staff);
 
-        var viaOwnRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/globex/escalations/{id}/reply", new { text = "hi" });
-        var viaAcmeRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/acme/escalations/{id}/reply", new { text = "hi" });
+        var viaOwnRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/{globexId}/escalations/{id}/reply", new { text = "hi" });
+        var viaAcmeRoute = await otherStaff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{id}/reply", new { text = "hi" });
 
         await viaOwnRoute.AssertProblemAsync(HttpStatusCode.NotFound);
         await viaAcmeRoute.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Role == Core.Conversations.MessageRole.Staff)));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.TenantId == acmeId && m.Role == Core.Conversations.MessageRole.Staff)));
     }
 
     private async Task<JsonElement> OpenEscalationAsync()
     {
-        var queue = await staff.GetFromJsonAsync<JsonElement>("/api/tenants/acme/escalations?status=open");
+        var queue = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/escalations?status=open");
         return Assert.Single(queue.GetProperty("escalations").EnumerateArray());
     }
 

@@ -8,7 +8,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class EvaluationTests : IAsyncLifetime
+public sealed class EvaluationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Cases = """
         {"id":"canada","question":"How long does shipping to Canada take?","expectedSources":["international-shipping"],"expectedDecision":"answer","expectedCategory":"shipping"}
@@ -18,16 +18,17 @@ public sealed class EvaluationTests : IAsyncLifetime
         {"id":"offtopic","question":"Who won the football world cup in 1966?","expectedDecision":"escalate","expectedCategory":"other"}
         """;
 
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> PostCasesAsync(string body, string? key = null)
     {
         using var client = app.ClientWithKey(key ?? keys.Admin);
-        return await client.PostAsync("/api/tenants/acme/evaluations", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+        return await client.PostAsync($"/api/tenants/{acmeId}/evaluations", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
     }
 
     [Fact]
@@ -50,9 +51,9 @@ public sealed class EvaluationTests : IAsyncLifetime
     {
         (await PostCasesAsync(Cases)).EnsureSuccessStatusCode();
 
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync()));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Escalations.CountAsync()));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync(x => x.TenantId == acmeId)));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Escalations.CountAsync(x => x.TenantId == acmeId)));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Decisions.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class EvaluationTests : IAsyncLifetime
         var output = Path.Combine(app.DataDirectory, "report.json");
         await File.WriteAllTextAsync(file, Cases);
 
-        var exit = await CliApp.Build().Parse(["eval", "--tenant", "acme", "--file", file, "--out", output, .. app.CliDataArguments]).InvokeAsync();
+        var exit = await CliApp.Build().Parse(["eval", "--tenant", acmeId, "--file", file, "--out", output, .. app.CliDataArguments]).InvokeAsync();
 
         Assert.Equal(0, exit);
         var cliReport = ReportJson.Deserialize(await File.ReadAllTextAsync(output));
@@ -96,7 +97,7 @@ public sealed class EvaluationTests : IAsyncLifetime
         var detail = await (await PostCasesAsync("{\"id\":\"1\",\"question\":\"q\"}\nnot json")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("Line 2", detail);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]

@@ -3,13 +3,12 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class HealthTests
+public sealed class HealthTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Fact]
     public async Task HealthAnswers200WithoutAKey()
     {
-        using var app = new SupportAgentApp();
-        using var client = app.CreateClient();
+        using var client = shared.App.CreateClient();
 
         var response = await client.GetAsync("/health");
 
@@ -19,8 +18,7 @@ public sealed class HealthTests
     [Fact]
     public async Task TheOpenApiDocumentDescribesTheChatEndpoint()
     {
-        using var app = new SupportAgentApp();
-        using var client = app.CreateClient();
+        using var client = shared.App.CreateClient();
 
         var document = await client.GetStringAsync("/openapi/v1.json");
 

@@ -6,15 +6,16 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>The widget key sits in a tenant's page source; it must only work from that tenant's allowed origins.</summary>
-public sealed class OriginCheckTests : IAsyncLifetime
+public sealed class OriginCheckTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Allowed = "https://shop.example.com"; // what SupportAgentApp.CreateTenantAsync allows
     private const string Foreign = "https://copycat.example.net";
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AWidgetCallFromAnAllowedOriginSucceedsWithCorsHeaders()
@@ -35,7 +36,7 @@ public sealed class OriginCheckTests : IAsyncLifetime
         Assert.Contains(Foreign, detail);
         Assert.Contains("allowedOrigins", detail);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
-        Assert.Equal(0, await app.InDatabaseAsync(db => Task.FromResult(db.Conversations.Count())));
+        Assert.Equal(0, await app.InDatabaseAsync(db => Task.FromResult(db.Conversations.Count(x => x.TenantId == acmeId))));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class OriginCheckTests : IAsyncLifetime
     public async Task AnotherTenantsOriginDoesNotOpenThisTenantsWidgetKey()
     {
         using var op = app.ClientWithKey(SupportAgentApp.OperatorKey);
-        await op.PostAsync("/api/tenants", System.Net.Http.Json.JsonContent.Create(new { id = "globex", allowedOrigins = new[] { "https://globex.example" } }));
+        await op.PostAsync("/api/tenants", System.Net.Http.Json.JsonContent.Create(new { id = TenantIds.New("globex"), allowedOrigins = new[] { "https://globex.example" } }));
 
         var response = await StartConversationFrom("https://globex.example");
 
@@ -87,14 +88,14 @@ public sealed class OriginCheckTests : IAsyncLifetime
     private async Task<HttpResponseMessage> StartConversationFrom(string origin)
     {
         using var client = app.ClientWithKey(keys.Widget);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/acme/conversations");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{acmeId}/conversations");
         request.Headers.Add("Origin", origin);
         return await client.SendAsync(request);
     }
 
-    private static HttpRequestMessage Preflight(string origin)
+    private HttpRequestMessage Preflight(string origin)
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, "/api/tenants/acme/conversations");
+        var request = new HttpRequestMessage(HttpMethod.Options, $"/api/tenants/{acmeId}/conversations");
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "x-api-key,content-type");

@@ -5,24 +5,25 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Adapters;
 
 /// <summary>When staff save a resolved escalation as an approved answer, the training export uses that curated pair.</summary>
-public sealed class ApprovedAnswerExportTests : IAsyncLifetime
+public sealed class ApprovedAnswerExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task TheEditedApprovedAnswerIsExportedInsteadOfTheRawStaffReply()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
         var reply = await chat.AskAsync(conversation, "I want to talk to a real person about gift wrapping");
         var escalation = reply.GetProperty("escalationId").GetString();
         using var staff = app.ClientWithKey(keys.Staff);
-        (await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalation}/reply", new { text = "hey, yeah we can wrap it i think" })).EnsureSuccessStatusCode();
-        (await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalation}/resolve", new
+        (await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalation}/reply", new { text = "hey, yeah we can wrap it i think" })).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalation}/resolve", new
         {
             saveAsApproved = true,
             question = "Do you offer gift wrapping?",
@@ -30,8 +31,8 @@ public sealed class ApprovedAnswerExportTests : IAsyncLifetime
         })).EnsureSuccessStatusCode();
 
         using var admin = app.ClientWithKey(keys.Admin);
-        var exported = string.Concat(await admin.GetStringAsync("/api/tenants/acme/finetune/export?split=train"),
-            await admin.GetStringAsync("/api/tenants/acme/finetune/export?split=heldout"));
+        var exported = string.Concat(await admin.GetStringAsync($"/api/tenants/{acmeId}/finetune/export?split=train"),
+            await admin.GetStringAsync($"/api/tenants/{acmeId}/finetune/export?split=heldout"));
 
         var line = Assert.Single(exported.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var messages = JsonDocument.Parse(line).RootElement.GetProperty("messages").EnumerateArray().ToList();

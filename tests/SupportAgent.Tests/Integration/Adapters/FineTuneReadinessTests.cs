@@ -7,17 +7,20 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Adapters;
 
-public sealed class FineTuneReadinessTests : IAsyncLifetime
+public sealed class FineTuneReadinessTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string freshId = TenantIds.New("fresh");
+    private readonly string gapsId = TenantIds.New("gaps");
+    private readonly string readyId = TenantIds.New("ready");
     private readonly Dictionary<string, SupportAgentApp.TenantKeys> keys = [];
 
     public async Task InitializeAsync()
     {
-        foreach (var id in new[] { "fresh", "gaps", "ready" }) keys[id] = await app.CreateTenantAsync(id);
+        foreach (var id in new[] { freshId, gapsId, readyId }) keys[id] = await app.CreateTenantAsync(id);
     }
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<JsonElement> ReadinessAsync(string tenant)
     {
@@ -30,11 +33,11 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task ATenantWithTooFewApprovedExamplesIsToldNotYet()
     {
-        var history = new SupportHistory(app, "fresh");
+        var history = new SupportHistory(app, freshId);
         await history.DocumentsAsync(10, daysAgo: 60);
         await history.ResolvedExamplesAsync(12, EscalationReason.Ungrounded);
 
-        var report = await ReadinessAsync("fresh");
+        var report = await ReadinessAsync(freshId);
 
         Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
         Assert.Contains("Only 12 stable staff-approved examples; at least 50 are needed", Reasons(report));
@@ -44,13 +47,13 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task ATenantWhoseFailuresAreKnowledgeGapsIsToldToAddDocumentsNotFineTune()
     {
-        var history = new SupportHistory(app, "gaps");
+        var history = new SupportHistory(app, gapsId);
         await history.DocumentsAsync(10, daysAgo: 60);
         await history.ResolvedExamplesAsync(80, EscalationReason.WantsHuman);
         for (var i = 0; i < 30; i++) await history.EscalationAsync($"Do you sell gift cards for store {i}?", EscalationReason.LowConfidence, resolved: false);
         for (var i = 0; i < 4; i++) await history.EscalationAsync($"Format problem {i}", EscalationReason.Ungrounded, resolved: false);
 
-        var report = await ReadinessAsync("gaps");
+        var report = await ReadinessAsync(gapsId);
 
         Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
         var reasons = Reasons(report);
@@ -62,17 +65,17 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task ATenantWithEnoughStableStyleFailuresAndAnEvaluationSetIsRecommendedToFineTune()
     {
-        var history = new SupportHistory(app, "ready");
+        var history = new SupportHistory(app, readyId);
         await history.DocumentsAsync(10, daysAgo: 60);
         await history.ResolvedExamplesAsync(210, EscalationReason.Ungrounded);
         for (var i = 0; i < 5; i++) await history.EscalationAsync($"Do you ship to Mars {i}?", EscalationReason.LowConfidence, resolved: false);
-        Assert.Equal("consider", (await ReadinessAsync("ready")).GetProperty("verdict").GetString()); // no evaluation set yet
-        using var admin = app.ClientWithKey(keys["ready"].Admin);
-        (await admin.PostAsync("/api/tenants/ready/evaluations",
+        Assert.Equal("consider", (await ReadinessAsync(readyId)).GetProperty("verdict").GetString()); // no evaluation set yet
+        using var admin = app.ClientWithKey(keys[readyId].Admin);
+        (await admin.PostAsync($"/api/tenants/{readyId}/evaluations",
             new StringContent("""{"id":"human","question":"I want to talk to a person","expectedDecision":"escalate"}""", Encoding.UTF8, "application/x-ndjson")))
             .EnsureSuccessStatusCode();
 
-        var report = await ReadinessAsync("ready");
+        var report = await ReadinessAsync(readyId);
 
         Assert.Equal("recommended", report.GetProperty("verdict").GetString());
         var evidence = report.GetProperty("evidence");
@@ -85,12 +88,12 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task RecentlyChangedDocumentsMeanKeepPrompting()
     {
-        var history = new SupportHistory(app, "ready");
+        var history = new SupportHistory(app, readyId);
         await history.DocumentsAsync(6, daysAgo: 60);
         await history.DocumentsAsync(4, daysAgo: 3);
         await history.ResolvedExamplesAsync(60, EscalationReason.Ungrounded);
 
-        var report = await ReadinessAsync("ready");
+        var report = await ReadinessAsync(readyId);
 
         Assert.Equal("not_yet", report.GetProperty("verdict").GetString());
         Assert.Contains("4 of 10 documents changed", Reasons(report));
@@ -99,12 +102,12 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task AnswersCitingADocumentThatChangedSinceAreNotCountedAsStable()
     {
-        var history = new SupportHistory(app, "fresh");
+        var history = new SupportHistory(app, freshId);
         await history.DocumentsAsync(1, daysAgo: 1); // doc-1-0 replaced yesterday, after staff answered
         await history.EscalationAsync("How long to Canada?", EscalationReason.Ungrounded, "Five to eight days [1].", sources: ["doc-1-0"]);
         await history.EscalationAsync("Can I return shoes?", EscalationReason.Ungrounded, "Yes, within 30 days [1].", sources: ["returns"]);
 
-        var evidence = (await ReadinessAsync("fresh")).GetProperty("evidence");
+        var evidence = (await ReadinessAsync(freshId)).GetProperty("evidence");
 
         Assert.Equal(2, evidence.GetProperty("approvedExamples").GetInt32());
         Assert.Equal(1, evidence.GetProperty("stableExamples").GetInt32());
@@ -113,8 +116,8 @@ public sealed class FineTuneReadinessTests : IAsyncLifetime
     [Fact]
     public async Task AStaffKeyCannotReadTheReport()
     {
-        using var staff = app.ClientWithKey(keys["ready"].Staff);
+        using var staff = app.ClientWithKey(keys[readyId].Staff);
 
-        await (await staff.GetAsync("/api/tenants/ready/finetune/readiness")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await staff.GetAsync($"/api/tenants/{readyId}/finetune/readiness")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

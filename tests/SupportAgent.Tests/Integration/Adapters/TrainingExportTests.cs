@@ -5,16 +5,18 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Adapters;
 
-public sealed class TrainingExportTests : IAsyncLifetime
+public sealed class TrainingExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string PiiQuestion = "I'm jane.doe@example.com, card 4111 1111 1111 1111 was charged twice! Call me on +1 (555) 123-4567.";
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantAsync("acme");
-        var history = new SupportHistory(app, "acme");
+        keys = await app.CreateTenantAsync(acmeId);
+        var history = new SupportHistory(app, acmeId);
         await history.ResolvedExamplesAsync(40, EscalationReason.Ungrounded);
         await history.EscalationAsync(PiiQuestion, EscalationReason.Ungrounded, "Sorry Jane! We refunded the duplicate charge; a receipt went to jane.doe@example.com [1].");
         // Asked and answered identically twice: exported once.
@@ -24,16 +26,16 @@ public sealed class TrainingExportTests : IAsyncLifetime
         await history.EscalationAsync("Still waiting for a person", EscalationReason.WantsHuman, "Looking into it", resolved: false);
         await history.EscalationAsync("Never mind, found it", EscalationReason.Ungrounded, staffReply: null);
         // Another tenant's approved data never leaks into this export.
-        await app.CreateTenantAsync("globex");
-        await new SupportHistory(app, "globex").EscalationAsync("Globex secret question", EscalationReason.Ungrounded, "Globex secret answer");
+        await app.CreateTenantAsync(globexId);
+        await new SupportHistory(app, globexId).EscalationAsync("Globex secret question", EscalationReason.Ungrounded, "Globex secret answer");
     }
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<(List<JsonElement> Lines, HttpResponseMessage Response)> ExportAsync(string split)
     {
         using var client = app.ClientWithKey(keys.Admin);
-        var response = await client.GetAsync($"/api/tenants/acme/finetune/export?split={split}");
+        var response = await client.GetAsync($"/api/tenants/{acmeId}/finetune/export?split={split}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.EndsWith("\n", body);
@@ -56,7 +58,7 @@ public sealed class TrainingExportTests : IAsyncLifetime
             Assert.Equal(["system", "user", "assistant"], line.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
             Assert.Contains("Sources:\n[1] Title of shipping-policy: Passage of shipping-policy", Content(line, "user"));
             Assert.Contains("Question: ", Content(line, "user"));
-            Assert.Contains("Tenant acme", Content(line, "system"));
+            Assert.Contains($"Tenant {acmeId}", Content(line, "system"));
         }
         Assert.Contains(lines, l => Content(l, "assistant").StartsWith("Sorry for the wait! Parcel ") && Content(l, "user").EndsWith("It has not arrived."));
     }
@@ -97,7 +99,7 @@ public sealed class TrainingExportTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey(keys.Admin);
 
-        var detail = await (await client.GetAsync("/api/tenants/acme/finetune/export?split=everything")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var detail = await (await client.GetAsync($"/api/tenants/{acmeId}/finetune/export?split=everything")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("'train' or 'heldout'", detail);
     }

@@ -3,13 +3,15 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Analytics;
 
-public sealed class AnalyticsRequestTests : IAsyncLifetime
+public sealed class AnalyticsRequestTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("?from=yesterday", "'from'")]
@@ -21,7 +23,7 @@ public sealed class AnalyticsRequestTests : IAsyncLifetime
     {
         using var admin = app.ClientWithKey(keys.Admin);
 
-        var detail = await (await admin.GetAsync($"/api/tenants/acme/analytics{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var detail = await (await admin.GetAsync($"/api/tenants/{acmeId}/analytics{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(expected, detail);
     }
@@ -31,15 +33,15 @@ public sealed class AnalyticsRequestTests : IAsyncLifetime
     {
         using var staff = app.ClientWithKey(keys.Staff);
 
-        await (await staff.GetAsync("/api/tenants/acme/analytics")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await staff.GetAsync($"/api/tenants/{acmeId}/analytics")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task AnAdminKeyOfAnotherTenantCannotReadAnalytics()
     {
-        var other = await app.CreateTenantAsync("globex");
+        var other = await app.CreateTenantAsync(globexId);
         using var admin = app.ClientWithKey(other.Admin);
 
-        await (await admin.GetAsync("/api/tenants/acme/analytics")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.GetAsync($"/api/tenants/{acmeId}/analytics")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

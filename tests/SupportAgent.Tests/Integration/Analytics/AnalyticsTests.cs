@@ -16,18 +16,20 @@ namespace SupportAgent.Tests.Integration.Analytics;
 /// markers, staff times to the second) are set on the stored records; <see cref="StaffWorkAnalyticsTests"/> drives the
 /// staff reply, resolve and thumbs path through the API itself with a hand-moved clock.
 /// </summary>
-public sealed class AnalyticsTests : IAsyncLifetime
+public sealed class AnalyticsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task EveryFigureMatchesAKnownMixOfAnsweredEscalatedAndResolvedConversations()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var shipping = await Conversation(chat, ("How long does shipping to Canada take?", "answered"));
         var twoAnswers = await Conversation(chat, ("How long does shipping to Canada take?", "answered"), ("How do I return an item I bought?", "answered"));
         var wantsHuman = await Conversation(chat, ("Can I talk to a real person about my return please?", "escalated"));
@@ -37,8 +39,8 @@ public sealed class AnalyticsTests : IAsyncLifetime
         var old = await Conversation(chat, ("Which cards do you accept?", "answered"));
         await MoveConversationAsync(old.Id, DateTimeOffset.UtcNow.AddDays(-40));
         await EvaluationConversationAsync();
-        var other = await app.CreateTenantWithKnowledgeAsync("globex");
-        using (var otherChat = new ChatClient(app, "globex", other.Widget))
+        var other = await app.CreateTenantWithKnowledgeAsync(globexId);
+        using (var otherChat = new ChatClient(app, globexId, other.Widget))
             await Conversation(otherChat, ("Can I talk to a real person about my return please?", "escalated"));
 
         // The agent's measured latency per decision; only each conversation's first decision is a first response.
@@ -54,8 +56,8 @@ public sealed class AnalyticsTests : IAsyncLifetime
         await StaffHandledAsync(offTopic.Replies[0], TimeSpan.FromSeconds(30), null);
         await StaffHandledAsync(answeredThenHuman.Replies[1], TimeSpan.FromSeconds(150), TimeSpan.FromMinutes(10));
         await UpdateDecisionAsync(shipping.Replies[0], d => d.SetProperty(x => x.Model, ApprovedAnswers.ModelName));
-        await UpdateDecisionAsync(twoAnswers.Replies[1], d => d.SetProperty(x => x.Adapter, "acme-tone").SetProperty(x => x.Model, "acme-tone"));
-        await UpdateDecisionAsync(answeredThenHuman.Replies[0], d => d.SetProperty(x => x.Adapter, "acme-tone").SetProperty(x => x.Fallback, true));
+        await UpdateDecisionAsync(twoAnswers.Replies[1], d => d.SetProperty(x => x.Adapter, $"{acmeId}-tone").SetProperty(x => x.Model, $"{acmeId}-tone"));
+        await UpdateDecisionAsync(answeredThenHuman.Replies[0], d => d.SetProperty(x => x.Adapter, $"{acmeId}-tone").SetProperty(x => x.Fallback, true));
         await FeedbackAsync(shipping, 0, helpful: true);
         await FeedbackAsync(twoAnswers, 0, helpful: true);
         await FeedbackAsync(twoAnswers, 1, helpful: false);
@@ -111,7 +113,7 @@ public sealed class AnalyticsTests : IAsyncLifetime
             {"id":"canada","question":"How long does shipping to Canada take?","expectedDecision":"answer"}
             {"id":"person","question":"I want to speak to a real person","expectedDecision":"escalate"}
             """;
-        var run = await admin.PostAsync("/api/tenants/acme/evaluations", new StringContent(cases, System.Text.Encoding.UTF8, "application/x-ndjson"));
+        var run = await admin.PostAsync($"/api/tenants/{acmeId}/evaluations", new StringContent(cases, System.Text.Encoding.UTF8, "application/x-ndjson"));
         Assert.True(run.IsSuccessStatusCode, await run.Content.ReadAsStringAsync());
 
         var report = await GetAnalyticsAsync("");
@@ -141,7 +143,7 @@ public sealed class AnalyticsTests : IAsyncLifetime
     private async Task<JsonElement> GetAnalyticsAsync(string query)
     {
         using var admin = app.ClientWithKey(keys.Admin);
-        var response = await admin.GetAsync($"/api/tenants/acme/analytics{query}");
+        var response = await admin.GetAsync($"/api/tenants/{acmeId}/analytics{query}");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -153,7 +155,7 @@ public sealed class AnalyticsTests : IAsyncLifetime
     {
         await using var scope = app.Services.CreateAsyncScope();
         var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
-        var conversation = await chat.StartAsync("acme", isEvaluation: true, default);
+        var conversation = await chat.StartAsync(acmeId, isEvaluation: true, default);
         var reply = await chat.HandleAsync(conversation, "Can I talk to a real person about my return please?", default);
         await FeedbackAsync(conversation.Id, reply.MessageId, helpful: false);
     }
@@ -179,13 +181,13 @@ public sealed class AnalyticsTests : IAsyncLifetime
 
     private Task FeedbackAsync(string conversationId, string messageId, bool helpful) => app.InDatabaseAsync(db =>
     {
-        db.Feedback.Add(new Feedback { Id = Guid.NewGuid().ToString("N"), TenantId = "acme", ConversationId = conversationId, MessageId = messageId, Source = FeedbackSource.Customer, Helpful = helpful, CreatedAt = DateTimeOffset.UtcNow });
+        db.Feedback.Add(new Feedback { Id = Guid.NewGuid().ToString("N"), TenantId = acmeId, ConversationId = conversationId, MessageId = messageId, Source = FeedbackSource.Customer, Helpful = helpful, CreatedAt = DateTimeOffset.UtcNow });
         return db.SaveChangesAsync();
     });
 
     private Task SetMinutesPerDeflectionAsync(double minutes) => app.InDatabaseAsync(async db =>
     {
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == "acme");
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == acmeId);
         tenant.Settings = new TenantSettings { StaffMinutesPerDeflection = minutes };
         return await db.SaveChangesAsync();
     });

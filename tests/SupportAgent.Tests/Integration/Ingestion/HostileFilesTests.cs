@@ -12,28 +12,29 @@ namespace SupportAgent.Tests.Integration.Ingestion;
 /// the request), then fail on their own with a clear error while the process lives on and the rest of the upload
 /// ingests.
 /// </summary>
-public sealed class HostileFilesTests : IAsyncLifetime
+public sealed class HostileFilesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly (string, byte[]) Good = ("returns-policy.md", Encoding.UTF8.GetBytes(TestKnowledge.Returns));
 
     /// <summary>Uploads the file beside a good one; returns the file's document after the worker finished with it.</summary>
     private async Task<JsonElement> UploadBesideAGoodFileAsync(string name, byte[] content)
     {
-        var response = await app.UploadAsync("acme", keys.Admin, (name, content), Good);
+        var response = await app.UploadAsync(acmeId, keys.Admin, (name, content), Good);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray().ToList();
         // The upload only stored the bytes: the hostile file was not opened inside the request.
         Assert.Equal(["pending", "pending"], results.Select(r => r.GetProperty("status").GetString()));
         using var admin = app.ClientWithKey(keys.Admin);
-        Assert.Equal("indexed", (await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/returns-policy")).GetProperty("status").GetString());
-        return await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/documents/{results[0].GetProperty("id").GetString()}");
+        Assert.Equal("indexed", (await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents/returns-policy")).GetProperty("status").GetString());
+        return await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents/{results[0].GetProperty("id").GetString()}");
     }
 
     private async Task<string> AssertFailedWithoutChunksAsync(JsonElement document)
@@ -81,11 +82,11 @@ public sealed class HostileFilesTests : IAsyncLifetime
     {
         using var small = new SupportAgentApp().With("SupportAgent:Ingestion:Parsing:MaxUncompressedBytes", (4 * 1024 * 1024).ToString())
             .With("SupportAgent:Ingestion:Parsing:MaxCompressionRatio", "100000");
-        var admin = await small.CreateTenantAsync("acme");
+        var admin = await small.CreateTenantAsync(acmeId);
 
-        await small.UploadAsync("acme", admin.Admin, ("big.docx", HostileFiles.ZipBombDocx(megabytes: 8)));
+        await small.UploadAsync(acmeId, admin.Admin, ("big.docx", HostileFiles.ZipBombDocx(megabytes: 8)));
 
-        var document = await small.InDatabaseAsync(db => db.Documents.SingleAsync());
+        var document = await small.InDatabaseAsync(db => db.Documents.SingleAsync(x => x.TenantId == acmeId));
         Assert.Equal("'big.docx' expands to more than 4 MB when unzipped; the limit protects the server from decompression bombs.", document.Error);
     }
 
@@ -107,7 +108,7 @@ public sealed class HostileFilesTests : IAsyncLifetime
         var document = await UploadBesideAGoodFileAsync("blob.txt", Encoding.ASCII.GetBytes(new string('x', 500_000)));
 
         Assert.Equal("indexed", document.GetProperty("status").GetString());
-        var chunks = await app.InDatabaseAsync(db => db.Chunks.Where(c => c.DocumentId == "blob").ToListAsync());
+        var chunks = await app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == acmeId && c.DocumentId == "blob").ToListAsync());
         Assert.True(chunks.Count > 100, $"{chunks.Count} chunks");
         Assert.All(chunks, c => Assert.Matches("^[x ]+$", c.Text));
         Assert.All(chunks, c => Assert.InRange(c.Tokens, 1, 2 * 300));
@@ -116,7 +117,7 @@ public sealed class HostileFilesTests : IAsyncLifetime
 
     private async Task AssertServerAnswersAsync()
     {
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
         var reply = await chat.PostAsync(conversation, "How long do I have to return an item?");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);

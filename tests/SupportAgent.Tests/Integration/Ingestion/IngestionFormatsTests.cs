@@ -9,28 +9,29 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Ingestion;
 
 /// <summary>One real file of each supported format, uploaded through the API and indexed by the background worker.</summary>
-public sealed class IngestionFormatsTests : IAsyncLifetime
+public sealed class IngestionFormatsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const int Target = 80, Overlap = 16;
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private readonly TokenCounter tokens = new();
     private SupportAgentApp.TenantKeys keys = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantAsync("acme");
+        keys = await app.CreateTenantAsync(acmeId);
         await app.InDatabaseAsync(async db =>
         {
-            var tenant = await db.Tenants.SingleAsync(t => t.Id == "acme");
+            var tenant = await db.Tenants.SingleAsync(t => t.Id == acmeId);
             tenant.Settings = new TenantSettings { ChunkTokens = Target, ChunkOverlapTokens = Overlap };
             return await db.SaveChangesAsync();
         });
     }
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<List<Chunk>> ChunksAsync(string documentId) =>
-        app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == "acme" && c.DocumentId == documentId).OrderBy(c => c.Ordinal).ToListAsync());
+        app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == acmeId && c.DocumentId == documentId).OrderBy(c => c.Ordinal).ToListAsync());
 
     private void AssertTokenBounds(IEnumerable<Chunk> chunks) => Assert.All(chunks, c =>
     {
@@ -41,7 +42,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
     private async Task<JsonElement> DocumentAsync(string id)
     {
         using var admin = app.ClientWithKey(keys.Admin);
-        return await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/documents/{id}");
+        return await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/documents/{id}");
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
         var canada = string.Join(" ", Enumerable.Range(1, 40).Select(i => $"Parcel rule {i} applies to Canadian addresses."));
         var markdown = $"# Shipping\n\n## Canada\n\n{canada}\n\n## United Kingdom\n\nUK orders arrive in 6 to 10 business days.";
 
-        await app.UploadAsync("acme", keys.Admin, ("shipping.md", markdown));
+        await app.UploadAsync(acmeId, keys.Admin, ("shipping.md", markdown));
 
         var chunks = await ChunksAsync("shipping");
         Assert.True(chunks.Count(c => c.Heading == "Shipping › Canada") >= 3);
@@ -66,7 +67,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
     {
         var text = string.Join(" ", Enumerable.Range(1, 30).Select(i => $"Sentence {i} describes the gift card policy in plain words."));
 
-        await app.UploadAsync("acme", keys.Admin, ("gift-cards.txt", text));
+        await app.UploadAsync(acmeId, keys.Admin, ("gift-cards.txt", text));
 
         var chunks = await ChunksAsync("gift-cards");
         Assert.True(chunks.Count >= 3);
@@ -87,7 +88,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
             <footer>© Example shop</footer></body></html>
             """;
 
-        await app.UploadAsync("acme", keys.Admin, ("billing.html", html));
+        await app.UploadAsync(acmeId, keys.Admin, ("billing.html", html));
 
         var chunks = await ChunksAsync("billing");
         Assert.Equal(["Billing › Cards", "Billing › Invoices"], chunks.Select(c => c.Heading));
@@ -103,7 +104,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
             ["Wash wool jackets by hand in cold water."],
             ["The warranty covers stitching for two years."]);
 
-        await app.UploadAsync("acme", keys.Admin, ("product-care.pdf", pdf));
+        await app.UploadAsync(acmeId, keys.Admin, ("product-care.pdf", pdf));
 
         var chunks = await ChunksAsync("product-care");
         Assert.Equal(["Page 1", "Page 2"], chunks.Select(c => c.Heading));
@@ -125,7 +126,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
             ("Heading1", "Tiers"),
             (null, "Gold members get free express shipping."));
 
-        await app.UploadAsync("acme", keys.Admin, ("loyalty.docx", docx));
+        await app.UploadAsync(acmeId, keys.Admin, ("loyalty.docx", docx));
 
         var chunks = await ChunksAsync("loyalty");
         Assert.Equal(["Points", "Points › Expiry", "Tiers"], chunks.Select(c => c.Heading));
@@ -142,7 +143,7 @@ public sealed class IngestionFormatsTests : IAsyncLifetime
             {"id": "faq-102", "title": "Do you ship to Iceland?", "text": "Not yet; we ship to the EU, the UK and Canada."}
             """;
 
-        var upload = await app.UploadAsync("acme", keys.Admin, ("help-centre.jsonl", jsonl));
+        var upload = await app.UploadAsync(acmeId, keys.Admin, ("help-centre.jsonl", jsonl));
 
         var results = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal(["faq-101", "faq-102"], results.Select(r => r.GetProperty("id").GetString()));

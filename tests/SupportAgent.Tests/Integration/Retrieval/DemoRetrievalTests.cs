@@ -3,20 +3,15 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Retrieval;
 
 /// <summary>Hybrid retrieval on the demo knowledge base, through the real chat endpoint.</summary>
-public sealed class DemoRetrievalTests : IDisposable
+[Collection(DemoCollection.Name)]
+public sealed class DemoRetrievalTests(DemoApp demo)
 {
-    private readonly SupportAgentApp app = new SupportAgentApp()
-        .With("SupportAgent:Demo:Seed", "true")
-        .With("SupportAgent:Demo:WidgetKey", "demo-widget-key")
-        .With("SupportAgent:Demo:AdminKey", "demo-admin-key")
-        .With("SupportAgent:Demo:StaffKey", "demo-staff-key");
-
     [Theory]
     [InlineData("How long does shipping to Canada take?", "shipping-international")]
     [InlineData("Can I change the shipping address after my order ships?", "order-tracking")]
     public async Task TheDemoTenantCitesTheDocumentThatAnswersTheQuestion(string question, string document)
     {
-        using var chat = new ChatClient(app, "demo", "demo-widget-key");
+        using var chat = new ChatClient(demo.App, "demo", DemoApp.WidgetKey);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, question);
@@ -24,6 +19,4 @@ public sealed class DemoRetrievalTests : IDisposable
         Assert.Equal("answered", reply.GetProperty("decision").GetString());
         Assert.Equal(document, reply.GetProperty("citations")[0].GetProperty("documentId").GetString());
     }
-
-    public void Dispose() => app.Dispose();
 }

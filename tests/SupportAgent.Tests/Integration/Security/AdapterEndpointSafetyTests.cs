@@ -12,7 +12,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// a single byte is sent, unless the operator lists the endpoint; redirects are not followed; and what the server at
 /// the other end says is never repeated to the tenant.
 /// </summary>
-public sealed class AdapterEndpointSafetyTests : IAsyncLifetime
+public sealed class AdapterEndpointSafetyTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string BaseModel = "base-model";
     private readonly List<string> received = [];
@@ -77,28 +77,29 @@ public sealed class AdapterEndpointSafetyTests : IAsyncLifetime
     [MemberData(nameof(InternalForms))]
     public async Task AnInternalEndpointIsRefusedWithoutAnyRequestLeavingTheServer(string form)
     {
-        using var app = new SupportAgentApp();
-        var keys = await app.CreateTenantAsync("acme");
+        var app = shared.App;
+        var tenant = TenantIds.New("acme");
+        var keys = await app.CreateTenantAsync(tenant);
         using var admin = app.ClientWithKey(keys.Admin);
 
-        var response = await admin.PutAsJsonAsync("/api/tenants/acme/adapter",
+        var response = await admin.PutAsJsonAsync($"/api/tenants/{tenant}/adapter",
             new { name = "acme-tone", baseModel = BaseModel, endpoint = form.Replace("{port}", Port.ToString()) });
 
         var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.DoesNotContain("internal-secret-model", detail);
         lock (received) Assert.Empty(received);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Adapters.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Adapters.CountAsync(a => a.TenantId == tenant)));
     }
 
     [Fact]
     public async Task AClosedAndAnOpenInternalPortAreRefusedAlike()
     {
-        using var app = new SupportAgentApp();
-        var keys = await app.CreateTenantAsync("acme");
-        using var admin = app.ClientWithKey(keys.Admin);
+        var tenant = TenantIds.New("acme");
+        var keys = await shared.App.CreateTenantAsync(tenant);
+        using var admin = shared.App.ClientWithKey(keys.Admin);
 
-        var open = await admin.PutAsJsonAsync("/api/tenants/acme/adapter", new { name = "acme-tone", baseModel = BaseModel, endpoint = insideUrl });
-        var closed = await admin.PutAsJsonAsync("/api/tenants/acme/adapter", new { name = "acme-tone", baseModel = BaseModel, endpoint = "http://127.0.0.1:9" });
+        var open = await admin.PutAsJsonAsync($"/api/tenants/{tenant}/adapter", new { name = "acme-tone", baseModel = BaseModel, endpoint = insideUrl });
+        var closed = await admin.PutAsJsonAsync($"/api/tenants/{tenant}/adapter", new { name = "acme-tone", baseModel = BaseModel, endpoint = "http://127.0.0.1:9" });
 
         Assert.Equal(await open.AssertProblemAsync(HttpStatusCode.BadRequest), await closed.AssertProblemAsync(HttpStatusCode.BadRequest));
         lock (received) Assert.Empty(received);

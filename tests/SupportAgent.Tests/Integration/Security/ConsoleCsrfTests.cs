@@ -8,19 +8,20 @@ namespace SupportAgent.Tests.Integration.Security;
 /// A page on another port of the same host is "same-site", so the SameSite=Strict console cookie rides along with its
 /// requests: only Origin / Sec-Fetch-Site tell the console's own page from it.
 /// </summary>
-public sealed class ConsoleCsrfTests : IAsyncLifetime
+public sealed class ConsoleCsrfTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private HttpClient console = null!;
 
     public async Task InitializeAsync()
     {
-        var keys = await app.CreateTenantAsync("acme");
+        var keys = await app.CreateTenantAsync(acmeId);
         console = app.CreateClient(); // keeps cookies, like the browser
         (await console.PostAsJsonAsync("/console/session", new { key = keys.Admin })).EnsureSuccessStatusCode();
     }
 
-    public Task DisposeAsync() { console.Dispose(); app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() { console.Dispose(); return Task.CompletedTask; }
 
     [Theory]
     [InlineData("Origin", "http://localhost:8081")]
@@ -69,7 +70,7 @@ public sealed class ConsoleCsrfTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> DeleteDocumentAsync(string header, string value)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/tenants/acme/documents/no-such-document");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/{acmeId}/documents/no-such-document");
         request.Headers.Add(header, value);
         return await console.SendAsync(request);
     }

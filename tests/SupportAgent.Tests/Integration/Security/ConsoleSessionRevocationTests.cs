@@ -9,13 +9,14 @@ namespace SupportAgent.Tests.Integration.Security;
 /// Console sessions live in the database (issue 13 finding 12): a signed-out cookie, or one opened with a key that has
 /// since been rotated, opens nothing from the next request on, even replayed by someone who copied it.
 /// </summary>
-public sealed class ConsoleSessionRevocationTests : IAsyncLifetime
+public sealed class ConsoleSessionRevocationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<string> SignInAsync(string key)
     {
@@ -37,13 +38,13 @@ public sealed class ConsoleSessionRevocationTests : IAsyncLifetime
     public async Task ACookieCopiedBeforeSignOutOpensNothingAfterIt()
     {
         var cookie = await SignInAsync(keys.Staff);
-        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(HttpMethod.Get, "/api/tenants/acme/escalations", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(HttpMethod.Get, $"/api/tenants/{acmeId}/escalations", cookie)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await WithCookieAsync(HttpMethod.Delete, "/console/session", cookie)).StatusCode);
 
-        await (await WithCookieAsync(HttpMethod.Get, "/api/tenants/acme/escalations", cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await WithCookieAsync(HttpMethod.Get, $"/api/tenants/{acmeId}/escalations", cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await WithCookieAsync(HttpMethod.Get, "/console/session", cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.StaffSessions.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.StaffSessions.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -53,10 +54,10 @@ public sealed class ConsoleSessionRevocationTests : IAsyncLifetime
         var adminCookie = await SignInAsync(keys.Admin);
         using var admin = app.ClientWithKey(keys.Admin);
 
-        (await admin.PostAsync("/api/tenants/acme/keys/staff/rotate", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/tenants/{acmeId}/keys/staff/rotate", null)).EnsureSuccessStatusCode();
 
-        await (await WithCookieAsync(HttpMethod.Get, "/api/tenants/acme/escalations", staffCookie)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(HttpMethod.Get, "/api/tenants/acme/escalations", adminCookie)).StatusCode);
+        await (await WithCookieAsync(HttpMethod.Get, $"/api/tenants/{acmeId}/escalations", staffCookie)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(HttpMethod.Get, $"/api/tenants/{acmeId}/escalations", adminCookie)).StatusCode);
     }
 
     [Fact]

@@ -6,18 +6,19 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Security;
 
 /// <summary>Evaluation runs are bounded like customer input (issue 13 finding 9): cases, question and history lengths, body size.</summary>
-public sealed class EvaluationCapsTests : IAsyncLifetime
+public sealed class EvaluationCapsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> RunAsync(string jsonl)
     {
         using var admin = app.ClientWithKey(keys.Admin);
-        return await admin.PostAsync("/api/tenants/acme/evaluations", new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson"));
+        return await admin.PostAsync($"/api/tenants/{acmeId}/evaluations", new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson"));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class EvaluationCapsTests : IAsyncLifetime
         var jsonl = string.Join("\n", Enumerable.Range(0, 1001).Select(i => $$"""{"id":"q{{i}}","question":"Where is my parcel?"}"""));
 
         Assert.Contains("At most 1000 cases", await (await RunAsync(jsonl)).AssertProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class EvaluationCapsTests : IAsyncLifetime
 
         Assert.Contains("'long'", question);
         Assert.Contains("'hist'", history);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Conversations.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]

@@ -10,19 +10,20 @@ namespace SupportAgent.Tests.Integration.Security;
 /// Two people (or one impatient double click) writing the same thing at once (issue 13 finding 12): no 500, and no
 /// duplicate rows. Parallel first uploads of one document are in <c>DocumentIdTests</c>.
 /// </summary>
-public sealed class ParallelWritesTests : IAsyncLifetime
+public sealed class ParallelWritesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
     private ChatClient chat = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantWithKnowledgeAsync("acme");
-        chat = new ChatClient(app, "acme", keys.Widget);
+        keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+        chat = new ChatClient(app, acmeId, keys.Widget);
     }
 
-    public Task DisposeAsync() { chat.Dispose(); app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() { chat.Dispose(); return Task.CompletedTask; }
 
     [Fact]
     public async Task ParallelFeedbackOnOneAnswerIsStoredOnceWithoutAnError()
@@ -43,10 +44,10 @@ public sealed class ParallelWritesTests : IAsyncLifetime
         var escalated = await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person about engraving");
         var escalationId = escalated.GetProperty("escalationId").GetString()!;
         using var staff = app.ClientWithKey(keys.Staff);
-        (await staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalationId}/reply", new { text = "Engraving is free." })).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalationId}/reply", new { text = "Engraving is free." })).EnsureSuccessStatusCode();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            staff.PostAsJsonAsync($"/api/tenants/acme/escalations/{escalationId}/resolve", new { saveAsApproved = true })));
+            staff.PostAsJsonAsync($"/api/tenants/{acmeId}/escalations/{escalationId}/resolve", new { saveAsApproved = true })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.OK))

@@ -10,11 +10,9 @@ namespace SupportAgent.Tests.Integration.Security;
 /// A body the server cannot read is the caller's mistake, answered the same way in every environment (issue 13
 /// finding 12): malformed JSON is a 400 and a wrong media type a 415, each a ProblemDetails saying why.
 /// </summary>
-public sealed class RequestShapeTests : IDisposable
+public sealed class RequestShapeTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly SupportAgentApp app = new();
-
-    public void Dispose() => app.Dispose();
+    private readonly SupportAgentApp app = shared.App;
 
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string mediaType, string? environment = null)
     {

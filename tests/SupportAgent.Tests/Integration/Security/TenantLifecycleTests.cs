@@ -13,19 +13,21 @@ namespace SupportAgent.Tests.Integration.Security;
 /// A tenant's life after creation (issue 13): its admin reads and changes it, keys are rotated and the old ones stop at
 /// once, and the operator deletes it with everything it owns.
 /// </summary>
-public sealed class TenantLifecycleTests : IAsyncLifetime
+public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys acme = null!;
     private SupportAgentApp.TenantKeys globex = null!;
 
     public async Task InitializeAsync()
     {
-        acme = await app.CreateTenantAsync("acme");
-        globex = await app.CreateTenantAsync("globex");
+        acme = await app.CreateTenantAsync(acmeId);
+        globex = await app.CreateTenantAsync(globexId);
     }
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<string> RotateAsync(HttpClient client, string tenant, string role)
     {
@@ -39,11 +41,11 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
     {
         using var admin = app.ClientWithKey(acme.Admin);
 
-        var patched = await admin.PatchAsJsonAsync("/api/tenants/acme", new
+        var patched = await admin.PatchAsJsonAsync($"/api/tenants/{acmeId}", new
         {
             name = "Acme Outdoor", allowedOrigins = new[] { "https://outdoor.example/" }, settings = new { answerThreshold = 0.7, widgetGreeting = "Hello!" },
         });
-        var tenant = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme");
+        var tenant = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}");
 
         patched.EnsureSuccessStatusCode();
         Assert.Equal("Acme Outdoor", tenant.GetProperty("name").GetString());
@@ -60,7 +62,7 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
     public async Task ChangedAllowedOriginsDecideAtOnceWhereTheWidgetKeyWorks()
     {
         using var admin = app.ClientWithKey(acme.Admin);
-        (await admin.PatchAsJsonAsync("/api/tenants/acme", new { allowedOrigins = new[] { "https://new-shop.example" } })).EnsureSuccessStatusCode();
+        (await admin.PatchAsJsonAsync($"/api/tenants/{acmeId}", new { allowedOrigins = new[] { "https://new-shop.example" } })).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.Created, (await StartFromAsync("https://new-shop.example")).StatusCode);
         await (await StartFromAsync("https://shop.example.com")).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -68,7 +70,7 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
         async Task<HttpResponseMessage> StartFromAsync(string origin)
         {
             using var widget = app.ClientWithKey(acme.Widget);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/acme/conversations");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{acmeId}/conversations");
             request.Headers.Add("Origin", origin);
             return await widget.SendAsync(request);
         }
@@ -84,12 +86,12 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
     public async Task AChangeWithAValueOutOfRangeOrAnUnknownMemberIsA400AndChangesNothing(string body, string named)
     {
         using var admin = app.ClientWithKey(acme.Admin);
-        var before = await admin.GetStringAsync("/api/tenants/acme");
+        var before = await admin.GetStringAsync($"/api/tenants/{acmeId}");
 
-        var response = await admin.PatchAsync("/api/tenants/acme", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await admin.PatchAsync($"/api/tenants/{acmeId}", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Contains(named, await response.AssertProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Equal(before, await admin.GetStringAsync("/api/tenants/acme"));
+        Assert.Equal(before, await admin.GetStringAsync($"/api/tenants/{acmeId}"));
     }
 
     [Fact]
@@ -102,15 +104,15 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
 
         foreach (var client in new[] { intruder, staff, widget })
         {
-            await (await client.GetAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.Forbidden);
-            await (await client.PatchAsJsonAsync("/api/tenants/acme", new { name = "mine" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-            await (await client.PostAsync("/api/tenants/acme/keys/admin/rotate", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-            await (await client.DeleteAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PatchAsJsonAsync($"/api/tenants/{acmeId}", new { name = "mine" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsync($"/api/tenants/{acmeId}/keys/admin/rotate", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.DeleteAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         }
-        await (await admin.DeleteAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.Forbidden); // only the operator deletes
+        await (await admin.DeleteAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.Forbidden); // only the operator deletes
         await (await intruder.GetAsync("/api/tenants/no-such-tenant")).AssertProblemAsync(HttpStatusCode.Forbidden); // no probing for tenants
-        Assert.Equal("Tenant acme", (await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme")).GetProperty("name").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/tenants/acme/documents")).StatusCode);
+        Assert.Equal($"Tenant {acmeId}", (await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}")).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/tenants/{acmeId}/documents")).StatusCode);
     }
 
     [Fact]
@@ -119,81 +121,81 @@ public sealed class TenantLifecycleTests : IAsyncLifetime
         using var admin = app.ClientWithKey(acme.Admin);
         using var @operator = app.ClientWithKey(SupportAgentApp.OperatorKey);
 
-        var newStaff = await RotateAsync(admin, "acme", "staff");
-        var newAdmin = await RotateAsync(@operator, "acme", "admin");
+        var newStaff = await RotateAsync(admin, acmeId, "staff");
+        var newAdmin = await RotateAsync(@operator, acmeId, "admin");
 
         using var oldStaff = app.ClientWithKey(acme.Staff);
         using var oldAdmin = app.ClientWithKey(acme.Admin);
         using var staff = app.ClientWithKey(newStaff);
         using var admin2 = app.ClientWithKey(newAdmin);
-        await (await oldStaff.GetAsync("/api/tenants/acme/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await oldAdmin.GetAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/tenants/acme/escalations")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin2.GetAsync("/api/tenants/acme")).StatusCode);
+        await (await oldStaff.GetAsync($"/api/tenants/{acmeId}/escalations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await oldAdmin.GetAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/tenants/{acmeId}/escalations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin2.GetAsync($"/api/tenants/{acmeId}")).StatusCode);
         Assert.StartsWith("sa_staff_", newStaff);
-        await (await admin2.PostAsync("/api/tenants/acme/keys/operator/rotate", null)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin2.PostAsync($"/api/tenants/{acmeId}/keys/operator/rotate", null)).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await @operator.PostAsync("/api/tenants/no-such-tenant/keys/admin/rotate", null)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task RotatingTheWidgetKeyEndsConversationsOpenedWithTheOldOne()
     {
-        await app.UploadAsync("acme", acme.Admin, TestKnowledge.Files);
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        await app.UploadAsync(acmeId, acme.Admin, TestKnowledge.Files);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
         using var admin = app.ClientWithKey(acme.Admin);
 
-        var newWidget = await RotateAsync(admin, "acme", "widget");
+        var newWidget = await RotateAsync(admin, acmeId, "widget");
 
         await (await chat.PostAsync(conversation, "How long do I have to return an item?")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         using var withNewKey = app.ClientWithKey(newWidget);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/acme/conversations/{conversation}/messages")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{acmeId}/conversations/{conversation}/messages")
         {
             Content = JsonContent.Create(new { text = "How long do I have to return an item?" }),
         };
         request.Headers.Add("X-Conversation-Token", chat.TokenOf(conversation));
         await (await withNewKey.SendAsync(request)).AssertProblemAsync(HttpStatusCode.NotFound);
-        using var fresh = new ChatClient(app, "acme", newWidget);
+        using var fresh = new ChatClient(app, acmeId, newWidget);
         var answer = await fresh.AskAsync(await fresh.StartAsync(), "How long do I have to return an item?");
         Assert.Equal("answered", answer.GetProperty("decision").GetString());
-        Assert.Equal(1, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.TenantId == "acme" && m.Role == Core.Conversations.MessageRole.Customer)));
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.TenantId == acmeId && m.Role == Core.Conversations.MessageRole.Customer)));
     }
 
     [Fact]
     public async Task DeletingATenantPurgesItsDocumentsIndexConversationsEscalationsAndModels()
     {
-        await app.UploadAsync("acme", acme.Admin, TestKnowledge.Files);
-        await app.UploadAsync("globex", globex.Admin, TestKnowledge.Files);
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        await app.UploadAsync(acmeId, acme.Admin, TestKnowledge.Files);
+        await app.UploadAsync(globexId, globex.Admin, TestKnowledge.Files);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         await chat.AskAsync(await chat.StartAsync(), "How long do I have to return an item?");
         await chat.AskAsync(await chat.StartAsync(), "I want to talk to a person please");
         using var admin = app.ClientWithKey(acme.Admin);
         var csv = "text,category\n" + string.Join("\n", Enumerable.Range(0, 6).SelectMany(i => new[] { $"where is parcel {i},shipping", $"refund for order {i},billing" }));
-        (await admin.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        for (var i = 0; i < 300 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == "acme")) == 0; i++) await Task.Delay(100);
-        Assert.Equal(1, await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == "acme")));
+        (await admin.PostAsync($"/api/tenants/{acmeId}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        for (var i = 0; i < 300 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)) == 0; i++) await Task.Delay(100);
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)));
         var index = app.Services.GetRequiredService<IKnowledgeIndex>();
         var query = new SearchQuery("return an item", 5);
-        Assert.NotEmpty(await index.SearchAsync("acme", query, CancellationToken.None));
+        Assert.NotEmpty(await index.SearchAsync(acmeId, query, CancellationToken.None));
         using var @operator = app.ClientWithKey(SupportAgentApp.OperatorKey);
 
-        var deleted = await @operator.DeleteAsync("/api/tenants/acme");
+        var deleted = await @operator.DeleteAsync($"/api/tenants/{acmeId}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Empty(await index.SearchAsync("acme", query, CancellationToken.None));
-        Assert.NotEmpty(await index.SearchAsync("globex", query, CancellationToken.None));
+        Assert.Empty(await index.SearchAsync(acmeId, query, CancellationToken.None));
+        Assert.NotEmpty(await index.SearchAsync(globexId, query, CancellationToken.None));
         var left = await app.InDatabaseAsync(async db => new[]
         {
-            await db.Tenants.CountAsync(x => x.Id == "acme"), await db.ApiKeys.CountAsync(x => x.TenantId == "acme"),
-            await db.Documents.CountAsync(x => x.TenantId == "acme"), await db.Chunks.CountAsync(x => x.TenantId == "acme"),
-            await db.DocumentContents.CountAsync(x => x.TenantId == "acme"), await db.Conversations.CountAsync(x => x.TenantId == "acme"),
-            await db.Messages.CountAsync(x => x.TenantId == "acme"), await db.Decisions.CountAsync(x => x.TenantId == "acme"),
-            await db.Escalations.CountAsync(x => x.TenantId == "acme"), await db.TriageExamples.CountAsync(x => x.TenantId == "acme"),
-            await db.Jobs.CountAsync(x => x.TenantId == "acme"), await db.TriageModels.CountAsync(x => x.TenantId == "acme"),
+            await db.Tenants.CountAsync(x => x.Id == acmeId), await db.ApiKeys.CountAsync(x => x.TenantId == acmeId),
+            await db.Documents.CountAsync(x => x.TenantId == acmeId), await db.Chunks.CountAsync(x => x.TenantId == acmeId),
+            await db.DocumentContents.CountAsync(x => x.TenantId == acmeId), await db.Conversations.CountAsync(x => x.TenantId == acmeId),
+            await db.Messages.CountAsync(x => x.TenantId == acmeId), await db.Decisions.CountAsync(x => x.TenantId == acmeId),
+            await db.Escalations.CountAsync(x => x.TenantId == acmeId), await db.TriageExamples.CountAsync(x => x.TenantId == acmeId),
+            await db.Jobs.CountAsync(x => x.TenantId == acmeId), await db.TriageModels.CountAsync(x => x.TenantId == acmeId),
         });
         Assert.All(left, count => Assert.Equal(0, count));
-        Assert.True(await app.InDatabaseAsync(db => db.Documents.AnyAsync(x => x.TenantId == "globex")));
-        await (await admin.GetAsync("/api/tenants/acme/documents")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await @operator.DeleteAsync("/api/tenants/acme")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.True(await app.InDatabaseAsync(db => db.Documents.AnyAsync(x => x.TenantId == globexId)));
+        await (await admin.GetAsync($"/api/tenants/{acmeId}/documents")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await @operator.DeleteAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

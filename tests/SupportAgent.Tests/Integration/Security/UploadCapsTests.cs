@@ -13,13 +13,14 @@ namespace SupportAgent.Tests.Integration.Security;
 /// categories, a CSV past its size are clear 413/400 ProblemDetails, and nothing is stored; a <c>javascript:</c>
 /// link in a .jsonl record never becomes a citation link.
 /// </summary>
-public sealed class UploadCapsTests : IAsyncLifetime
+public sealed class UploadCapsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(101)]
@@ -28,11 +29,11 @@ public sealed class UploadCapsTests : IAsyncLifetime
     {
         var files = Enumerable.Range(0, count).Select(i => ($"note-{i}.txt", Encoding.UTF8.GetBytes($"Note {i}."))).ToArray();
 
-        var response = await app.PostFilesAsync("acme", keys.Admin, files);
+        var response = await app.PostFilesAsync(acmeId, keys.Admin, files);
 
         var detail = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("the limit is 100 files per upload", detail);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Documents.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Documents.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -43,10 +44,10 @@ public sealed class UploadCapsTests : IAsyncLifetime
             for (var e = 0; e < 3; e++) csv.Append($"customer question number {e} about topic {c} with some words,category-{c}\n");
         using var admin = app.ClientWithKey(keys.Admin);
 
-        var response = await admin.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        var response = await admin.PostAsync($"/api/tenants/{acmeId}/triage/examples", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
 
         Assert.Equal("The CSV has 3,000 categories; the limit is 200.", await response.AssertProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.TriageExamples.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.TriageExamples.CountAsync(x => x.TenantId == acmeId)));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class UploadCapsTests : IAsyncLifetime
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("text,category\n" + new string('a', 11 * 1024 * 1024))));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         content.Headers.ContentLength = null;
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/acme/triage/examples") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{acmeId}/triage/examples") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
         var response = await admin.SendAsync(request);
@@ -73,12 +74,12 @@ public sealed class UploadCapsTests : IAsyncLifetime
             {"id": "data", "title": "Data", "text": "Data links are refused too.", "url": "data:text/html,<script>alert(1)</script>"}
             """;
 
-        var response = await app.UploadAsync("acme", keys.Admin, ("help.jsonl", Encoding.UTF8.GetBytes(jsonl)));
+        var response = await app.UploadAsync(acmeId, keys.Admin, ("help.jsonl", Encoding.UTF8.GetBytes(jsonl)));
 
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal(["failed", "pending", "failed"], results.Select(r => r.GetProperty("status").GetString()));
         Assert.Equal("line 1: 'url' must be an absolute http or https address; citations link to it.", results[0].GetProperty("error").GetString());
-        Assert.Equal(["samples"], await app.InDatabaseAsync(db => db.Documents.Select(d => d.Id).ToListAsync()));
+        Assert.Equal(["samples"], await app.InDatabaseAsync(db => db.Documents.Where(x => x.TenantId == acmeId).Select(d => d.Id).ToListAsync()));
     }
 
     [Theory]

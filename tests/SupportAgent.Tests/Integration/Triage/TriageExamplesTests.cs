@@ -9,9 +9,11 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Triage;
 
 /// <summary>An admin uploads a taxonomy as labelled examples; the classifier trains in the background and categorises chat.</summary>
-public sealed class TriageExamplesTests : IAsyncLifetime
+public sealed class TriageExamplesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
+    private readonly string globexId = TenantIds.New("globex");
     private SupportAgentApp.TenantKeys keys = null!;
 
     /// <summary>A taxonomy the keyword fallback knows nothing about, so a right answer can only come from training.</summary>
@@ -25,13 +27,13 @@ public sealed class TriageExamplesTests : IAsyncLifetime
 
     private static IEnumerable<string> Rows(string category, params string[] texts) => texts.Select(t => $"\"{t}\",{category}");
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantWithKnowledgeAsync(acmeId);
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> UploadAsync(string csv, string? key = null)
     {
         using var client = app.ClientWithKey(key ?? keys.Admin);
-        return await client.PostAsync("/api/tenants/acme/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        return await client.PostAsync($"/api/tenants/{acmeId}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
     }
 
     private async Task<JsonElement> WaitUntilReadyAsync(SupportAgentApp server, int version = 1)
@@ -39,7 +41,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         using var client = server.ClientWithKey(keys.Admin);
         for (var i = 0; i < 300; i++)
         {
-            var status = await client.GetFromJsonAsync<JsonElement>("/api/tenants/acme/triage/model");
+            var status = await client.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/triage/model");
             if (status.GetProperty("state").GetString() is "ready" or "failed" && status.GetProperty("version").GetInt32() >= version) return status;
             await Task.Delay(100);
         }
@@ -58,7 +60,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         var status = await WaitUntilReadyAsync(app);
         Assert.Equal("ready", status.GetProperty("state").GetString());
 
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
         Assert.Equal("kayaks", (await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?")).GetProperty("category").GetString());
         Assert.Equal("tents", (await chat.AskAsync(conversation, "will the tent survive wind on a mountain")).GetProperty("category").GetString());
@@ -71,10 +73,10 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         await WaitUntilReadyAsync(app);
 
         // A second server on the same data directory loads the model from the database, as after a restart.
-        using var restarted = new SupportAgentApp(app.DataDirectory);
+        using var restarted = new SupportAgentApp(app.DataDirectory) { KeepDataDirectory = true };
         var status = await WaitUntilReadyAsync(restarted);
         Assert.Equal(3, status.GetProperty("categories").GetArrayLength());
-        using var chat = new ChatClient(restarted, "acme", keys.Widget);
+        using var chat = new ChatClient(restarted, acmeId, keys.Widget);
         var reply = await chat.AskAsync(await chat.StartAsync(), "how many km does the e-bike battery last");
         Assert.Equal("bikes, e-bikes", reply.GetProperty("category").GetString());
     }
@@ -87,11 +89,11 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         (await UploadAsync(Csv)).EnsureSuccessStatusCode();
         var status = await WaitUntilReadyAsync(app, version: 2);
 
-        var stored = await app.InDatabaseAsync(db => db.TriageModels.Where(m => m.TenantId == "acme").OrderBy(m => m.Version)
+        var stored = await app.InDatabaseAsync(db => db.TriageModels.Where(m => m.TenantId == acmeId).OrderBy(m => m.Version)
             .Select(m => new { m.Version, m.State, HasModel = m.Model != null }).ToListAsync());
         Assert.Equal(2, status.GetProperty("version").GetInt32());
         Assert.Equal([(1, "ready", false), (2, "ready", true)], stored.Select(m => (m.Version, m.State, m.HasModel)));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Jobs.CountAsync(j => j.TenantId == "acme")));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Jobs.CountAsync(j => j.TenantId == acmeId)));
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         // A second server that trains nothing itself (no workers): it can only get the model from the database.
         using var other = new SupportAgentApp(app.DataDirectory) { KeepDataDirectory = true }
             .With("SupportAgent:Ingestion:WorkerEnabled", "false").WithServices(s => s.AddSingleton<TimeProvider>(clock));
-        using var chat = new ChatClient(other, "acme", keys.Widget);
+        using var chat = new ChatClient(other, acmeId, keys.Widget);
         var conversation = await chat.StartAsync();
         var beforeTraining = await chat.AskAsync(conversation, "Is this kayak ok for a beginner paddler?");
 
@@ -124,7 +126,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         await app.InDatabaseAsync(async db =>
         {
             db.TriageExamples.AddRange(examples.Select(e => new SupportAgent.Core.Triage.Classification.TriageExample
-                { TenantId = "acme", Text = e.Text, Category = e.Category, CreatedAt = DateTimeOffset.UtcNow.AddDays(-30) }));
+                { TenantId = acmeId, Text = e.Text, Category = e.Category, CreatedAt = DateTimeOffset.UtcNow.AddDays(-30) }));
             return await db.SaveChangesAsync();
         });
 
@@ -142,7 +144,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
             "Help me with my homework", "What is the capital of France?", "Write a poem about the sea"));
         (await UploadAsync(csv)).EnsureSuccessStatusCode();
         await WaitUntilReadyAsync(app);
-        using var chat = new ChatClient(app, "acme", keys.Widget);
+        using var chat = new ChatClient(app, acmeId, keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "Can you tell me a joke about the weather?");
 
@@ -164,9 +166,9 @@ public sealed class TriageExamplesTests : IAsyncLifetime
         var detail = await (await UploadAsync(csv)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(expected, detail);
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.TriageExamples.CountAsync(e => e.TenantId == "acme")));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.TriageExamples.CountAsync(e => e.TenantId == acmeId)));
         using var client = app.ClientWithKey(keys.Admin);
-        var status = await client.GetFromJsonAsync<JsonElement>("/api/tenants/acme/triage/model");
+        var status = await client.GetFromJsonAsync<JsonElement>($"/api/tenants/{acmeId}/triage/model");
         Assert.Equal("none", status.GetProperty("state").GetString());
     }
 
@@ -174,7 +176,7 @@ public sealed class TriageExamplesTests : IAsyncLifetime
     public async Task OnlyTheTenantsAdminCanUploadExamples()
     {
         await (await UploadAsync(Csv, keys.Staff)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        var other = await app.CreateTenantAsync("globex");
+        var other = await app.CreateTenantAsync(globexId);
         await (await UploadAsync(Csv, other.Admin)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -5,8 +5,10 @@ using Xunit.Abstractions;
 namespace SupportAgent.Tests.Unit.Triage;
 
 /// <summary>
-/// A reduced BANKING77 run that keeps CI fast: up to 30 training messages per intent (2,305) from four fifths, scored on
-/// 600 messages of the held-back fifth. The full 5-fold figure is in docs/evaluation.md (`triage cv`).
+/// A reduced BANKING77 run that keeps CI fast: up to 20 training messages per intent (1,540) from four fifths, scored on
+/// 600 messages of the held-back fifth. Training time grows with the examples; 20 a intent still tells all 77 intents
+/// apart (0.730, chance is 0.013) at two thirds of the 30-a-intent run's CPU time (0.780). The full 5-fold figure is in
+/// docs/evaluation.md (`triage cv`).
 /// </summary>
 public sealed class Banking77ClassifierTests(ITestOutputHelper output)
 {
@@ -20,7 +22,7 @@ public sealed class Banking77ClassifierTests(ITestOutputHelper output)
         var (examples, error) = ExamplesCsv.Parse(System.IO.File.ReadAllText(path));
         Assert.Null(error);
         var (train, test) = ClassifierTrainer.Split(examples, folds: 5, fold: 0, seed: 1);
-        var reducedTrain = train.GroupBy(e => e.Category).SelectMany(g => g.Take(30)).ToList();
+        var reducedTrain = train.GroupBy(e => e.Category).SelectMany(g => g.Take(20)).ToList();
         var reducedTest = test.Take(600).ToList();
 
         var classifier = ClassifierTrainer.Fit(reducedTrain, seed: 1);
@@ -29,6 +31,6 @@ public sealed class Banking77ClassifierTests(ITestOutputHelper output)
 
         output.WriteLine($"accuracy {accuracy:F3} on {reducedTest.Count} held-back messages, trained on {reducedTrain.Count}");
         Assert.Equal(77, classifier.Labels.Count);
-        Assert.True(accuracy >= 0.74, $"accuracy {accuracy:F3} fell below the floor of 0.74 (measured 0.780)");
+        Assert.True(accuracy >= 0.70, $"accuracy {accuracy:F3} fell below the floor of 0.70 (measured 0.730)");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportAgent.Core.Adapters;
+using SupportAgent.Core.Outcomes;
 using SupportAgent.Core.Tenants;
 
 namespace SupportAgent.Cli.Commands;
@@ -46,8 +47,8 @@ internal static class TenantLifecycleCommands
             await using var scope = host.Services.CreateAsyncScope();
             var change = await scope.ServiceProvider.GetRequiredService<TenantService>()
                 .UpdateAsync(parse.GetValue(id)!, new TenantPatch(parse.GetValue(name), parse.GetValue(origins), settingsPatch), ct);
-            if (change.Tenant is null) return Fail(parse, change.Problem!, change.Status == 404 ? 1 : 2);
-            parse.InvocationConfiguration.Output.WriteLine($"Tenant '{change.Tenant.Id}' updated.");
+            if (change.Refusal is { } refusal) return Fail(parse, refusal.Detail, refusal.Kind == RefusalKind.NotFound ? 1 : 2);
+            parse.InvocationConfiguration.Output.WriteLine($"Tenant '{change.Value!.Id}' updated.");
             return 0;
         });
         return update;

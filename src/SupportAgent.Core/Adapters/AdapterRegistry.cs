@@ -1,16 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Adapters;
 
-/// <summary>The outcome of a registry change: the adapter, or an HTTP-style status with a detail for the admin.</summary>
 public enum NameRelease { Released, NotBound, InUse }
-
-public sealed record AdapterChange(Adapter? Adapter, int Status, string? Problem = null)
-{
-    public static AdapterChange Refused(int status, string problem) => new(null, status, problem);
-}
 
 /// <summary>Registers, activates, suspends and removes a tenant's adapter. Every query is scoped to the tenant.</summary>
 public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck check, ISecretProtector secrets, AdapterHealth health,
@@ -19,19 +14,19 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
     public Task<Adapter?> FindAsync(string tenantId, CancellationToken ct) =>
         db.Adapters.FirstOrDefaultAsync(a => a.TenantId == tenantId, ct);
 
-    public async Task<AdapterChange> RegisterAsync(string tenantId, AdapterRegistration registration, CancellationToken ct)
+    public async Task<Outcome<Adapter>> RegisterAsync(string tenantId, AdapterRegistration registration, CancellationToken ct)
     {
-        if (registration.Problem() is { } invalid) return AdapterChange.Refused(400, invalid);
+        if (registration.Problem() is { } invalid) return Refusal.Invalid(invalid);
         var name = registration.Name!;
         var baseModel = registration.BaseModel!.Trim();
         var endpoint = registration.NormalizedEndpoint();
         // Before anything is sent: a refused address never receives a request.
-        if (await guard.ProblemAsync(endpoint, ct) is { } unsafeEndpoint) return AdapterChange.Refused(400, unsafeEndpoint);
+        if (await guard.ProblemAsync(endpoint, ct) is { } unsafeEndpoint) return Refusal.Invalid(unsafeEndpoint);
         if (await db.AdapterNames.AnyAsync(b => b.Name == name && b.TenantId != tenantId, ct)
             || await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
             return NameUnavailable(name);
         if (await check.ProblemWithAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed)
-            return AdapterChange.Refused(400, notServed);
+            return Refusal.Invalid(notServed);
 
         var now = clock.GetUtcNow();
         var adapter = await FindAsync(tenantId, ct);
@@ -62,15 +57,15 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
         }
         health.Reset(tenantId);
         log.LogInformation("Tenant {Tenant} registered adapter {Adapter} on {BaseModel} at {Endpoint}", tenantId, name, baseModel, endpoint);
-        return new AdapterChange(adapter, 200);
+        return adapter;
     }
 
     /// <summary>
     /// The same refusal whether another tenant holds the name now, held it before, or won a race for it: it names no
     /// tenant and does not tell those cases apart.
     /// </summary>
-    private static AdapterChange NameUnavailable(string name) =>
-        AdapterChange.Refused(409, $"Adapter name '{name}' is not available; choose another name (names are shared by every tenant of the model server).");
+    private static Refusal NameUnavailable(string name) =>
+        Refusal.Conflict($"Adapter name '{name}' is not available; choose another name (names are shared by every tenant of the model server).");
 
     /// <summary>The operator frees a name for any tenant; refused while an adapter of that name is still registered.</summary>
     public async Task<NameRelease> ReleaseNameAsync(string name, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Handoff;
 
@@ -10,10 +11,10 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
     public Task<Escalation?> FindAsync(string tenantId, string escalationId, CancellationToken ct) =>
         db.Escalations.FirstOrDefaultAsync(e => e.TenantId == tenantId && e.Id == escalationId, ct);
 
-    public async Task<HandoffOutcome<Message>> ReplyAsync(string tenantId, string escalationId, string text, string? author, CancellationToken ct)
+    public async Task<Outcome<Message>> ReplyAsync(string tenantId, string escalationId, string text, string? author, CancellationToken ct)
     {
         if (await FindAsync(tenantId, escalationId, ct) is not { } escalation)
-            return HandoffError.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
+            return Refusal.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
         var now = clock.GetUtcNow();
         var message = new Message
         {
@@ -32,13 +33,13 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
     /// Resolves the escalation. With <paramref name="saveAsApproved"/>, the customer's question and the staff reply
     /// (or <paramref name="answer"/> when given) become an approved pair that answers the next such question directly.
     /// </summary>
-    public async Task<HandoffOutcome<ResolvedEscalation>> ResolveAsync(string tenantId, string escalationId, bool saveAsApproved,
+    public async Task<Outcome<ResolvedEscalation>> ResolveAsync(string tenantId, string escalationId, bool saveAsApproved,
         string? question, string? answer, CancellationToken ct)
     {
         if (await FindAsync(tenantId, escalationId, ct) is not { } escalation)
-            return HandoffError.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
+            return Refusal.NotFound($"Escalation '{escalationId}' does not exist in tenant '{tenantId}'.");
         if (escalation.Status == EscalationStatus.Resolved)
-            return HandoffError.Conflict($"Escalation '{escalationId}' is already resolved.");
+            return Refusal.Conflict($"Escalation '{escalationId}' is already resolved.");
 
         ApprovedAnswer? approved = null;
         if (saveAsApproved)
@@ -46,9 +47,9 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
             question = string.IsNullOrWhiteSpace(question) ? await CustomerQuestionAsync(escalation, ct) : question.Trim();
             answer = string.IsNullOrWhiteSpace(answer) ? await LatestStaffReplyAsync(escalation, ct) : answer.Trim();
             if (string.IsNullOrWhiteSpace(question))
-                return HandoffError.Invalid("There is no customer question to save; pass 'question'.");
+                return Refusal.Invalid("There is no customer question to save; pass 'question'.");
             if (string.IsNullOrWhiteSpace(answer))
-                return HandoffError.Invalid("Reply to the customer before saving an approved answer, or pass 'answer'.");
+                return Refusal.Invalid("Reply to the customer before saving an approved answer, or pass 'answer'.");
             approved = ApprovedAnswerStore.New(tenantId, question, answer, escalation.Id, clock.GetUtcNow());
         }
         // Resolve only if still open, in one statement: of two staff resolving (and saving) at once exactly one wins,
@@ -58,7 +59,7 @@ public sealed class HandoffService(SupportDbContext db, IChatNotifier notifier, 
         var won = await db.Escalations
             .Where(e => e.TenantId == tenantId && e.Id == escalationId && e.Status != EscalationStatus.Resolved)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EscalationStatus.Resolved).SetProperty(e => e.ResolvedAt, now), ct);
-        if (won == 0) return HandoffError.Conflict($"Escalation '{escalationId}' is already resolved.");
+        if (won == 0) return Refusal.Conflict($"Escalation '{escalationId}' is already resolved.");
         if (approved is not null) db.ApprovedAnswers.Add(approved);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Tenants;
 
@@ -42,23 +43,23 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
     /// Applies a change (members left out stay as they are) after checking all of it: a value out of range changes
     /// nothing. The API and the CLI share it.
     /// </summary>
-    public async Task<TenantChange> UpdateAsync(string id, TenantPatch patch, CancellationToken ct)
+    public async Task<Outcome<Tenant>> UpdateAsync(string id, TenantPatch patch, CancellationToken ct)
     {
         var name = patch.Name?.Trim();
-        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return TenantChange.Refused(400, nameError);
-        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return TenantChange.Refused(400, originError);
+        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return Refusal.Invalid(nameError);
+        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return Refusal.Invalid(originError);
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (tenant is null) return TenantChange.Refused(404, $"Tenant '{id}' does not exist.");
+        if (tenant is null) return Refusal.NotFound($"Tenant '{id}' does not exist.");
         if (patch.Settings is { } settingsPatch)
         {
             var (settings, problem) = settingsPatch.ApplyTo(tenant.Settings);
-            if (problem is not null) return TenantChange.Refused(400, problem);
+            if (problem is not null) return Refusal.Invalid(problem);
             tenant.Settings = settings!;
         }
         if (name is not null) tenant.Name = name;
         if (patch.AllowedOrigins is not null) tenant.AllowedOrigins = TenantInput.NormalizeOrigins(patch.AllowedOrigins);
         await db.SaveChangesAsync(ct);
-        return new TenantChange(tenant, 200);
+        return tenant;
     }
 
     /// <summary>

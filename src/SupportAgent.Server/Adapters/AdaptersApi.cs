@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Evaluation;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Hosting;
 
 namespace SupportAgent.Server.Adapters;
 
@@ -38,7 +39,7 @@ public static class AdaptersApi
         AdapterRegistry registry, CancellationToken ct)
     {
         var change = await registry.RegisterAsync(tenant.Id, registration, ct);
-        return change.Adapter is { } adapter ? TypedResults.Ok(AdapterView.From(adapter)) : TypedResults.Problem(statusCode: change.Status, detail: change.Problem);
+        return change.Value is { } adapter ? TypedResults.Ok(AdapterView.From(adapter)) : change.Refusal!.ToProblem();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(CurrentTenant tenant, AdapterRegistry registry, CancellationToken ct) =>

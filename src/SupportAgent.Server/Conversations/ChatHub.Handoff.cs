@@ -23,8 +23,8 @@ public sealed partial class ChatHub
     {
         RequireRole(Roles.Widget);
         _ = await FindAsync(conversationId, conversationToken, tokens);
-        if (!await feedback.RecordAsync(TenantId, conversationId, messageId, FeedbackSource.Customer, helpful, Context.ConnectionAborted))
-            throw new HubException($"Message '{messageId}' is not an answer in conversation '{conversationId}'.");
+        if ((await feedback.RecordAsync(TenantId, conversationId, messageId, FeedbackSource.Customer, helpful, Context.ConnectionAborted)).Refusal is { } refusal)
+            throw new HubException(refusal.Detail);
     }
 
     /// <summary>Staff typing in the console shows a typing indicator in the customer's widget.</summary>

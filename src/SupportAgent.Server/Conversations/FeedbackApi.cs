@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Handoff;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Hosting;
 
 namespace SupportAgent.Server.Conversations;
 
@@ -20,8 +21,7 @@ public static class FeedbackApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RecordAsync(
         string c, string m, FeedbackRequest request, CurrentTenant tenant, FeedbackService feedback, CancellationToken ct)
     {
-        return await feedback.RecordAsync(tenant.Id, c, m, FeedbackSource.Customer, request.Helpful!.Value, ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: 404, detail: $"Message '{m}' is not an answer in conversation '{c}' of tenant '{tenant.Id}'.");
+        var recorded = await feedback.RecordAsync(tenant.Id, c, m, FeedbackSource.Customer, request.Helpful!.Value, ct);
+        return recorded.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.NoContent();
     }
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using SupportAgent.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportAgent.Core.Handoff;
+using SupportAgent.Core.Outcomes;
 using SupportAgent.Server.Auth;
 using SupportAgent.Server.Conversations;
+using SupportAgent.Server.Hosting;
+using SupportAgent.Server.Validation;
 
 namespace SupportAgent.Server.Escalations;
 
@@ -31,7 +33,7 @@ public static class EscalationActions
     {
         var author = http.User.FindFirst(SupportClaims.KeyPrefix)?.Value;
         var outcome = await handoff.ReplyAsync(tenant.Id, id, request.Text!.Trim(), author, ct);
-        if (outcome.Error is { } error) return Problem(error);
+        if (outcome.Refusal is { } refusal) return refusal.ToProblem();
         return TypedResults.Ok(MessageView.From(outcome.Value!));
     }
 
@@ -40,7 +42,7 @@ public static class EscalationActions
     {
         request ??= new ResolveRequest();
         var outcome = await handoff.ResolveAsync(tenant.Id, id, request.SaveAsApproved, request.Question, request.Answer, ct);
-        if (outcome.Error is { } error) return Problem(error);
+        if (outcome.Refusal is { } refusal) return refusal.ToProblem();
         var view = await views.ToViewAsync(outcome.Value!.Escalation, ct);
         return TypedResults.Ok(new ResolveResponse(view, outcome.Value.Approved is { } a ? ApprovedAnswerView.From(a) : null));
     }
@@ -52,15 +54,8 @@ public static class EscalationActions
         if (await handoff.FindAsync(tenant.Id, id, ct) is not { } escalation)
             return TypedResults.Problem(statusCode: 404, detail: $"Escalation '{id}' does not exist in tenant '{tenant.Id}'.");
         var answerId = await lookup.AgentReplyIdAsync(escalation, ct);
-        if (answerId is null || !await feedback.RecordAsync(tenant.Id, escalation.ConversationId, answerId, FeedbackSource.Staff, correct, ct))
-            return TypedResults.Problem(statusCode: 409, detail: $"Escalation '{id}' has no agent answer to judge.");
+        if (answerId is null || (await feedback.RecordAsync(tenant.Id, escalation.ConversationId, answerId, FeedbackSource.Staff, correct, ct)).Refusal is not null)
+            return Refusal.Conflict($"Escalation '{id}' has no agent answer to judge.").ToProblem();
         return TypedResults.NoContent();
     }
-
-    internal static ProblemHttpResult Problem(HandoffError error) => TypedResults.Problem(detail: error.Detail, statusCode: error.Kind switch
-    {
-        HandoffErrorKind.NotFound => 404,
-        HandoffErrorKind.Conflict => 409,
-        _ => 400,
-    });
 }

@@ -1,7 +1,9 @@
-using SupportAgent.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Outcomes;
 using SupportAgent.Core.Tenants;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Hosting;
+using SupportAgent.Server.Validation;
 
 namespace SupportAgent.Server.Tenants;
 
@@ -33,11 +35,10 @@ public static class TenantsApi
     {
         var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id! : request.Name.Trim();
         var origins = request.AllowedOrigins ?? [];
-        if (await tenants.ExistsAsync(request.Id!, ct)) return Problem(409, $"Tenant '{request.Id}' already exists.");
+        if (await tenants.ExistsAsync(request.Id!, ct)) return Refusal.Conflict($"Tenant '{request.Id}' already exists.").ToProblem();
 
         var keys = await tenants.CreateAsync(request.Id!, name, TenantInput.NormalizeOrigins(origins), null, ct);
         return TypedResults.Created($"/api/tenants/{request.Id}", new CreateTenantResponse(request.Id!, name, keys));
     }
 
-    internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 }

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge.Parsing;
 
@@ -72,19 +70,8 @@ public sealed class DocumentIntake(SupportDbContext db, ParserRegistry parsers, 
     /// </summary>
     private async Task<IEnumerable<IngestionOutcome>> StageWithRetryAsync(string tenantId, string fileName, List<Staged> staged, CancellationToken ct)
     {
-        var first = true;
-        return await StagingConflicts.ExecuteAsync(async token =>
-        {
-            if (!first) db.ChangeTracker.Clear(); // the losing insert is still tracked
-            first = false;
-            return await StageAsync(tenantId, fileName, staged, token);
-        }, ct);
+        return await WriteConflicts.RetryAsync(db, token => StageAsync(tenantId, fileName, staged, token), ct);
     }
-
-    /// <summary>At once and twice at most: the winner's row is already committed, so waiting would only delay the upload.</summary>
-    private static readonly ResiliencePipeline StagingConflicts = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<DbUpdateException>(), MaxRetryAttempts = 2, Delay = TimeSpan.Zero })
-        .Build();
 
     private async Task<IEnumerable<IngestionOutcome>> StageAsync(string tenantId, string fileName, List<Staged> staged, CancellationToken ct)
     {

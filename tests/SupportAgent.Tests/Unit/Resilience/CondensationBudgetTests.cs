@@ -41,6 +41,6 @@ public sealed class CondensationBudgetTests
         Assert.Equal(1, model.Calls);
         Assert.Equal([false], router.Reports);
         Assert.Equal([RoutePreference.Base], router.Asked); // never the tenant's adapter
-        Assert.InRange(waited, LlmResilience.CondensationBudget, LlmResilience.CondensationBudget + TimeSpan.FromSeconds(1));
+        Assert.True(waited >= LlmResilience.CondensationBudget, $"abandoned after {waited} on the clock, before its budget");
     }
 }

@@ -21,8 +21,8 @@ public sealed class ReplicaPair : IAsyncLifetime
             ["SupportAgent:Database:Provider"] = "postgres",
             ["SupportAgent:Database:ConnectionString"] = ConnectionString,
             ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
-            // Short leases so a killed replica's jobs move on quickly; renewal keeps them while a replica lives.
-            ["SupportAgent:Jobs:Lease"] = "00:00:03",
+            // Short leases so a killed replica's jobs move on quickly (long enough that a loaded machine still renews them in time).
+            ["SupportAgent:Jobs:Lease"] = "00:00:10",
             ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
             // A replica looks for a classifier trained elsewhere this often (production: every 10 s).
             ["SupportAgent:Triage:ModelRefresh"] = "00:00:00.500",
@@ -98,10 +98,10 @@ public sealed class ReplicaPair : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>Polls the shared database until every document of the tenant is indexed or failed and no job is left (fails after two minutes).</summary>
+    /// <summary>Polls the shared database until every document of the tenant is indexed or failed and no job is left (fails after four minutes).</summary>
     public async Task<List<(string Id, string Status, int Version)>> WaitUntilSettledAsync(string tenant, int expected)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
             var documents = await DocumentsAsync(tenant);

@@ -25,11 +25,11 @@ internal static class ReplicaTriage
         return await client.PostAsync($"/api/tenants/{tenant}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
     }
 
-    /// <summary>Polls the model status through a replica until a ready (or failed) training of at least that version (fails after two minutes).</summary>
+    /// <summary>Polls the model status through a replica until a ready (or failed) training of at least that version (fails after four minutes).</summary>
     public static async Task<JsonElement> WaitUntilTrainedAsync(ServerProcess on, string tenant, string adminKey, int version)
     {
         using var client = on.Client(adminKey);
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
             var status = await client.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/triage/model");
@@ -39,14 +39,14 @@ internal static class ReplicaTriage
         }
     }
 
-    /// <summary>Asks through a replica until the reply's category is the expected one or two minutes pass; returns the last category.</summary>
+    /// <summary>Asks through a replica until the reply's category is the expected one or four minutes pass; returns the last category.</summary>
     public static async Task<string?> CategoryOnceLoadedAsync(ServerProcess on, string tenant, string widgetKey, string text, string expected)
     {
         using var client = on.Client(widgetKey);
         var started = await (await client.PostAsync($"/api/tenants/{tenant}/conversations", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Add("X-Conversation-Token", started.GetProperty("conversationToken").GetString());
         var path = $"/api/tenants/{tenant}/conversations/{started.GetProperty("conversationId").GetString()}/messages";
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
             var reply = await (await client.PostAsJsonAsync(path, new { text })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();

@@ -8,7 +8,7 @@ namespace SupportAgent.Core.Retrieval;
 
 /// <summary>Turns a customer message (and its conversation) into ranked, confidence-scored passages from the tenant's index.</summary>
 public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, ILogger<Retriever> log, IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
-    PassageConfidence? confidence = null, RankingWeights? weights = null)
+    PassageConfidence? confidence = null, SentenceEmbeddings? sentences = null, RankingWeights? weights = null)
 {
     private readonly RankingWeights weights = weights ?? RankingWeights.Default;
 
@@ -22,7 +22,9 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
             var condensed = await condenser.CondenseAsync(tenantId, question, history, ct);
             query = condensed.ToString();
             subject = condensed.Subject;
-            var vector = embedder is null ? null : await embedder.EmbedQueryAsync(query, ct);
+            // Through the turn's cache of question vectors: when the query is the question itself (no follow-up to
+            // condense), the approved-answer, confidence and answer stages reuse this one embedding.
+            var vector = embedder is null ? null : sentences is not null ? await sentences.QueryAsync(query, ct) : await embedder.EmbedQueryAsync(query, ct);
             hits = await index.SearchAsync(tenantId, new SearchQuery(condensed.Text, Math.Max(k * 2, 10), vector, condensed.Subject), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

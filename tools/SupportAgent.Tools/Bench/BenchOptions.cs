@@ -17,10 +17,16 @@ internal static class BenchOptions
         Description = "Redis for the SignalR backplane of multi-replica runs (StackExchange.Redis form, e.g. 127.0.0.1:6379); --postgres names the server to create each run's database on",
     };
 
+    public static readonly Option<string?> DataDir = new("--data-dir")
+    {
+        Description = "Folder under which each started server gets its own fresh data directory (default: the system's temporary folder)",
+    };
+
     public static readonly Option<string?> WidgetKey = new("--widget-key") { Description = "Widget key of the tenant to chat with (required with --url)" };
 
     public static async Task<BenchCluster> ServerAsync(ParseResult parse, CancellationToken ct)
     {
+        if (parse.GetValue(DataDir) is { } scratch) BenchServer.ScratchRoot = scratch;
         if (parse.GetValue(Url) is not { } url) return BenchCluster.Of(await BenchServer.StartAsync(ct));
         var key = parse.GetValue(WidgetKey) ?? throw new ArgumentException("--widget-key is required with --url.");
         return BenchCluster.Of(await BenchServer.AttachAsync(url, key));

@@ -27,6 +27,9 @@ internal sealed class BenchServer : IAsyncDisposable
         this.dataDirectory = dataDirectory;
     }
 
+    /// <summary>Where started servers' data directories go (<c>--data-dir</c>); each server still gets a fresh one, deleted afterwards.</summary>
+    public static string? ScratchRoot { get; set; }
+
     public static Task<BenchServer> AttachAsync(Uri url, string widgetKey) => Task.FromResult(new BenchServer(url, widgetKey));
 
     public static string NewKey(string role) => $"sa_{role}_bench_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
@@ -37,7 +40,7 @@ internal sealed class BenchServer : IAsyncDisposable
         string? widgetKey = null, string? operatorKey = null)
     {
         var port = FreePort();
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "supportagent-bench", Guid.NewGuid().ToString("N"));
+        var dataDirectory = Path.Combine(ScratchRoot ?? Path.GetTempPath(), "supportagent-bench", Guid.NewGuid().ToString("N"));
         widgetKey ??= NewKey("widget");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SupportAgent.Server.dll")])
         {

@@ -36,7 +36,7 @@ internal static class ChatBench
         var messages = new Option<int>("--messages") { Description = "Messages each client sends", DefaultValueFactory = _ => 2 };
         var command = new Command("chat", "End-to-end chat over SignalR with N concurrent widget clients: messages/s, latency percentiles, server memory.")
         {
-            clients, messages, BenchOptions.Url, BenchOptions.WidgetKey,
+            clients, messages, BenchOptions.Url, BenchOptions.WidgetKey, BenchOptions.DataDir,
         };
         command.SetAction(async (parse, ct) =>
         {

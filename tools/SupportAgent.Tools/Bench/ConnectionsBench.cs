@@ -15,7 +15,7 @@ internal static class ConnectionsBench
         var settle = new Option<int>("--settle-seconds") { Description = "Wait before measuring, so allocation from the connect burst settles", DefaultValueFactory = _ => 10 };
         var command = new Command("connections", "Memory per idle connected widget (requires a started server: its memory is measured).")
         {
-            count, settle, BenchOptions.Url, BenchOptions.WidgetKey,
+            count, settle, BenchOptions.Url, BenchOptions.WidgetKey, BenchOptions.DataDir,
         };
         command.SetAction(async (parse, ct) =>
         {

@@ -4,9 +4,11 @@ using System.Collections.Immutable;
 namespace SupportAgent.Core.Retrieval.Embedded;
 
 /// <summary>
-/// The embedded default index: SQLite FTS5 BM25 and exact dense cosine over an in-memory per-tenant matrix, fused by
-/// reciprocal rank fusion. The matrix is loaded lazily on a tenant's first search and kept in step with every write
-/// of this process (writes go to SQLite first, then swap the tenant's snapshot), so one server process owns the file.
+/// The embedded default index: BM25 as the tenant's SQLite FTS5 table ranks it and exact dense cosine over an in-memory
+/// per-tenant matrix, fused by reciprocal rank fusion. SQLite is the source of truth; the BM25 side runs on an
+/// in-memory inverted index (<see cref="TenantLexicon"/>) that ranks as FTS5 does, and the matrix and the lexicon are
+/// loaded lazily on a tenant's first search and kept in step with every write of this process (writes go to SQLite
+/// first, then swap the tenant's snapshots), so one server process owns the file.
 /// Vectors are keyed by <paramref name="vectorModel"/>: only that model's vectors are searched; others are re-embedded.
 /// The lists' weights in the fusion are <paramref name="weights"/> (<see cref="RankingWeights.Default"/> unless given).
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
 
     private readonly HybridIndexStore store = new(databasePath, vectorModel);
     private readonly ConcurrentDictionary<string, TenantVectors> loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TenantLexicon> lexicons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
     public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
@@ -29,6 +32,8 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
             var ids = store.Replace(tenantId, documentId, entries);
             var rows = entries.Select((e, i) => (RowId: ids[i], e.Vector)).Where(r => r.Vector is not null).Select(r => (r.RowId, r.Vector!)).ToList();
             if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, DocumentVectors.From(rows));
+            if (lexicons.TryGetValue(tenantId, out var lexicon))
+                lexicon.Replace(documentId, DocumentTerms.From([.. entries.Select((e, i) => (ids[i], e.Chunk.Title, e.Chunk.Heading, e.Chunk.Text))]));
         }
         finally { gate.Release(); }
     }
@@ -41,6 +46,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         {
             store.Delete(tenantId, documentId);
             if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, null);
+            if (lexicons.TryGetValue(tenantId, out var lexicon)) lexicon.Replace(documentId, null);
         }
         finally { gate.Release(); }
     }
@@ -53,7 +59,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
         ct.ThrowIfCancellationRequested();
         using var connection = store.Open();
-        var lists = Lists(connection, tenantId, query, depth, dense);
+        var lists = await ListsAsync(connection, tenantId, query, depth, dense, ct);
         var w = weights ?? RankingWeights.Default;
         // With a subject, the subject's own passages ranked by the question form a third list, weighted above the
         // others: the entity the conversation is about outranks others that merely share the topic, without
@@ -69,13 +75,13 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     {
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
         using var connection = store.Open();
-        return Lists(connection, tenantId, query, depth, dense);
+        return await ListsAsync(connection, tenantId, query, depth, dense, ct);
     }
 
-    private RankedLists Lists(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, SearchQuery query, int depth, IReadOnlyList<long> dense)
+    private async Task<RankedLists> ListsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, SearchQuery query, int depth, IReadOnlyList<long> dense, CancellationToken ct)
     {
-        var lexical = FtsQuery.From(query.Text, query.Subject) is { } match ? store.Lexical(connection, tenantId, match, depth) : [];
-        var within = FtsQuery.WithinSubject(query.Text, query.Subject) is { } inSubject ? store.Lexical(connection, tenantId, inSubject, depth) : [];
+        var lexical = await LexicalAsync(connection, tenantId, FtsQuery.Any(query.Text, query.Subject), depth, ct);
+        var within = await LexicalAsync(connection, tenantId, FtsQuery.InSubject(query.Text, query.Subject), depth, ct);
         return new RankedLists(within, lexical, dense);
     }
 
@@ -110,6 +116,18 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         finally { gate.Release(); }
     }
 
+    /// <summary>BM25 rows best first: in memory, or through FTS5 itself for a query word the lexicon cannot represent.</summary>
+    private async Task<IReadOnlyList<long>> LexicalAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, FtsQuery? query, int limit, CancellationToken ct) =>
+        query is null ? [] : [.. ((await LexiconAsync(tenantId, ct)).Search(query, limit) ?? store.Lexical(connection, tenantId, query.ToFts(), limit)).Select(r => r.RowId)];
+
+    /// <summary>The lexical side alone, in memory or through FTS5, with BM25 scores: what benchmarks and tests compare.</summary>
+    internal async Task<IReadOnlyList<(long RowId, double Score)>> LexicalAsync(string tenantId, FtsQuery query, int limit, bool viaFts, CancellationToken ct)
+    {
+        if (!viaFts && (await LexiconAsync(tenantId, ct)).Search(query, limit) is { } inMemory) return inMemory;
+        using var connection = store.Open();
+        return store.Lexical(connection, tenantId, query.ToFts(), limit);
+    }
+
     /// <summary>The dense side alone (row keys, best first): what benchmarks compare with a bare scan of the same vectors.</summary>
     internal async Task<IReadOnlyList<long>> DenseAsync(string tenantId, float[] vector, int k, CancellationToken ct) =>
         (await VectorsAsync(tenantId, ct)).Search(vector, k);
@@ -133,6 +151,28 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
             vectors = new TenantVectors(documents);
             loaded[tenantId] = vectors;
             return vectors;
+        }
+        finally { gate.Release(); }
+    }
+
+    private async Task<TenantLexicon> LexiconAsync(string tenantId, CancellationToken ct)
+    {
+        if (lexicons.TryGetValue(tenantId, out var lexicon)) return lexicon;
+        var gate = Gate(tenantId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Built under the writers' gate, from SQLite's rows: no write can slip between reading and publishing.
+            if (lexicons.TryGetValue(tenantId, out lexicon)) return lexicon;
+            var texts = store.Texts(tenantId);
+            FtsTokenizer.Prepare(texts.Values.SelectMany(rows => rows.SelectMany(r => new[] { r.Title, r.Heading ?? "", r.Text })));
+            var documents = texts
+                .Select(d => (d.Key, Terms: DocumentTerms.From(d.Value, prepared: true)))
+                .Where(d => d.Terms is not null)
+                .ToImmutableDictionary(d => d.Key, d => d.Terms!, StringComparer.Ordinal);
+            lexicon = new TenantLexicon(documents);
+            lexicons[tenantId] = lexicon;
+            return lexicon;
         }
         finally { gate.Release(); }
     }

@@ -51,7 +51,7 @@ internal sealed partial class HybridIndexStore
         if (keys.Count == 0) return [];
         using var connection = Open();
         using var command = Command(connection, null,
-            $"SELECT DISTINCT document_id FROM chunk_rows WHERE tenant_id = $t AND id IN ({string.Join(",", keys)})", ("$t", tenantId));
+            $"SELECT DISTINCT document_id FROM chunk_rows WHERE id IN ({string.Join(",", keys)}) AND +tenant_id = $t", ("$t", tenantId)); // by primary key, see Chunks
         var documents = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) documents.Add(reader.GetString(0));

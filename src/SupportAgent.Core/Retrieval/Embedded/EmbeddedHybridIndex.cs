@@ -135,44 +135,35 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     /// <summary>Number of vectors held in memory for the tenant (loads them if needed); for diagnostics and benchmarks.</summary>
     public async Task<int> VectorCountAsync(string tenantId, CancellationToken ct) => (await VectorsAsync(tenantId, ct)).Count;
 
-    private async Task<TenantVectors> VectorsAsync(string tenantId, CancellationToken ct)
-    {
-        if (loaded.TryGetValue(tenantId, out var vectors)) return vectors;
-        var gate = Gate(tenantId);
-        await gate.WaitAsync(ct);
-        try
-        {
-            // Loading under the writers' gate: no write can slip between reading the rows and publishing the matrix.
-            if (loaded.TryGetValue(tenantId, out vectors)) return vectors;
-            var documents = store.Vectors(tenantId)
-                .Select(d => (d.Key, Vectors: DocumentVectors.From(d.Value)))
-                .Where(d => d.Vectors is not null)
-                .ToImmutableDictionary(d => d.Key, d => d.Vectors!, StringComparer.Ordinal);
-            vectors = new TenantVectors(documents);
-            loaded[tenantId] = vectors;
-            return vectors;
-        }
-        finally { gate.Release(); }
-    }
+    private Task<TenantVectors> VectorsAsync(string tenantId, CancellationToken ct) => LoadOnceAsync(loaded, tenantId, () =>
+        new TenantVectors(store.Vectors(tenantId)
+            .Select(d => (d.Key, Vectors: DocumentVectors.From(d.Value)))
+            .Where(d => d.Vectors is not null)
+            .ToImmutableDictionary(d => d.Key, d => d.Vectors!, StringComparer.Ordinal)), ct);
 
-    private async Task<TenantLexicon> LexiconAsync(string tenantId, CancellationToken ct)
+    private Task<TenantLexicon> LexiconAsync(string tenantId, CancellationToken ct) => LoadOnceAsync(lexicons, tenantId, () =>
     {
-        if (lexicons.TryGetValue(tenantId, out var lexicon)) return lexicon;
+        var texts = store.Texts(tenantId);
+        FtsTokenizer.Prepare(texts.Values.SelectMany(rows => rows.SelectMany(r => new[] { r.Title, r.Heading ?? "", r.Text })));
+        return new TenantLexicon(texts
+            .Select(d => (d.Key, Terms: DocumentTerms.From(d.Value, prepared: true)))
+            .Where(d => d.Terms is not null)
+            .ToImmutableDictionary(d => d.Key, d => d.Terms!, StringComparer.Ordinal));
+    }, ct);
+
+    /// <summary>A tenant's in-memory structure, built from SQLite's rows on first use.</summary>
+    private async Task<T> LoadOnceAsync<T>(ConcurrentDictionary<string, T> cache, string tenantId, Func<T> build, CancellationToken ct) where T : class
+    {
+        if (cache.TryGetValue(tenantId, out var value)) return value;
         var gate = Gate(tenantId);
         await gate.WaitAsync(ct);
         try
         {
-            // Built under the writers' gate, from SQLite's rows: no write can slip between reading and publishing.
-            if (lexicons.TryGetValue(tenantId, out lexicon)) return lexicon;
-            var texts = store.Texts(tenantId);
-            FtsTokenizer.Prepare(texts.Values.SelectMany(rows => rows.SelectMany(r => new[] { r.Title, r.Heading ?? "", r.Text })));
-            var documents = texts
-                .Select(d => (d.Key, Terms: DocumentTerms.From(d.Value, prepared: true)))
-                .Where(d => d.Terms is not null)
-                .ToImmutableDictionary(d => d.Key, d => d.Terms!, StringComparer.Ordinal);
-            lexicon = new TenantLexicon(documents);
-            lexicons[tenantId] = lexicon;
-            return lexicon;
+            // Built under the writers' gate: no write can slip between reading the rows and publishing the structure.
+            if (cache.TryGetValue(tenantId, out value)) return value;
+            value = build();
+            cache[tenantId] = value;
+            return value;
         }
         finally { gate.Release(); }
     }

@@ -41,7 +41,7 @@ public sealed class HostileFilesTests(SharedApp shared) : IClassFixture<SharedAp
     {
         Assert.Equal("failed", document.GetProperty("status").GetString());
         var id = document.GetProperty("id").GetString();
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Chunks.CountAsync(c => c.DocumentId == id)));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Chunks.CountAsync(c => c.TenantId == acmeId && c.DocumentId == id)));
         return document.GetProperty("error").GetString()!;
     }
 

@@ -16,17 +16,16 @@ public sealed class AdapterRegistry(SupportDbContext db, AdapterServerCheck chec
 
     public async Task<Outcome<Adapter>> RegisterAsync(string tenantId, AdapterRegistration registration, CancellationToken ct)
     {
-        if (registration.Problem() is { } invalid) return Refusal.Invalid(invalid);
+        if (registration.Check() is { } invalid) return invalid;
         var name = registration.Name!;
         var baseModel = registration.BaseModel!.Trim();
         var endpoint = registration.NormalizedEndpoint();
         // Before anything is sent: a refused address never receives a request.
-        if (await guard.ProblemAsync(endpoint, ct) is { } unsafeEndpoint) return Refusal.Invalid(unsafeEndpoint);
+        if (await guard.CheckAsync(endpoint, ct) is { } unsafeEndpoint) return unsafeEndpoint;
         if (await db.AdapterNames.AnyAsync(b => b.Name == name && b.TenantId != tenantId, ct)
             || await db.Adapters.AnyAsync(a => a.Name == name && a.TenantId != tenantId, ct))
             return NameUnavailable(name);
-        if (await check.ProblemWithAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed)
-            return Refusal.Invalid(notServed);
+        if (await check.CheckAsync(endpoint, registration.ApiKey, name, baseModel, ct) is { } notServed) return notServed;
 
         var now = clock.GetUtcNow();
         var adapter = await FindAsync(tenantId, ct);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Adapters;
 
@@ -14,8 +15,8 @@ namespace SupportAgent.Core.Adapters;
 /// </summary>
 public sealed class AdapterServerCheck(HttpClient http)
 {
-    /// <returns>null when the adapter is served on the base model; otherwise what is wrong, for the admin.</returns>
-    public async Task<string?> ProblemWithAsync(string endpoint, string? apiKey, string name, string baseModel, CancellationToken ct)
+    /// <returns>null when the adapter is served on the base model; otherwise the refusal saying what is wrong, for the admin.</returns>
+    public async Task<Refusal?> CheckAsync(string endpoint, string? apiKey, string name, string baseModel, CancellationToken ct)
     {
         ModelList? models;
         try
@@ -35,16 +36,16 @@ public sealed class AdapterServerCheck(HttpClient http)
         var adapter = served.FirstOrDefault(m => m.Id == name);
         if (adapter is not null)
             return adapter.Parent == baseModel ? null
-                : adapter.Parent is null ? $"'{name}' is served as a base model, not as a LoRA adapter on '{baseModel}'."
-                : $"Adapter '{name}' is served on a different base model than '{baseModel}'.";
+                : Refusal.Invalid(adapter.Parent is null ? $"'{name}' is served as a base model, not as a LoRA adapter on '{baseModel}'."
+                    : $"Adapter '{name}' is served on a different base model than '{baseModel}'.");
         if (served.Any(m => m.Id == baseModel) && name.Contains('/'))
             return null; // LoRAX: adapters are loaded on demand by id, only the base model is listed
-        return $"Adapter '{name}' is not served at {endpoint}. Start vLLM with --enable-lora --lora-modules {name}=<path> "
-            + $"on '{baseModel}', or register a LoRAX adapter id (owner/name) on a LoRAX server serving '{baseModel}'.";
+        return Refusal.Invalid($"Adapter '{name}' is not served at {endpoint}. Start vLLM with --enable-lora --lora-modules {name}=<path> "
+            + $"on '{baseModel}', or register a LoRAX adapter id (owner/name) on a LoRAX server serving '{baseModel}'.");
     }
 
-    private static string Unreachable(string endpoint) =>
-        $"Could not list the models at {endpoint}/v1/models: check that the endpoint is an OpenAI-compatible server that is running and that the API key is right.";
+    private static Refusal Unreachable(string endpoint) => Refusal.Invalid(
+        $"Could not list the models at {endpoint}/v1/models: check that the endpoint is an OpenAI-compatible server that is running and that the API key is right.");
 
     private sealed record ModelList([property: JsonPropertyName("data")] List<ServedModel>? Data);
 

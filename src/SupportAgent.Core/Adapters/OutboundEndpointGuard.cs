@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Adapters;
 
@@ -14,31 +15,32 @@ namespace SupportAgent.Core.Adapters;
 /// </summary>
 public sealed class OutboundEndpointGuard(IOptions<AdapterOptions> options)
 {
-    public const string Refusal =
+    /// <summary>The same words for every address refused, so the answer tells nothing about the inside of the network.</summary>
+    public static readonly Refusal NotPublic = Refusal.Invalid(
         "'endpoint' must be a public http(s) address: loopback, private, link-local and metadata addresses are refused "
-        + "unless the operator lists the endpoint in SupportAgent:Adapters:AllowedEndpoints.";
+        + "unless the operator lists the endpoint in SupportAgent:Adapters:AllowedEndpoints.");
 
     /// <summary>What is wrong with the URL itself (checked before anything is resolved), or null.</summary>
-    public static string? SyntaxProblem(string? endpoint)
+    public static Refusal? CheckSyntax(string? endpoint)
     {
         if (string.IsNullOrWhiteSpace(endpoint) || !Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return "'endpoint' must be the http(s) address of an OpenAI-compatible server, e.g. 'https://vllm.example.com' or 'https://vllm.example.com/v1'.";
+            return Refusal.Invalid("'endpoint' must be the http(s) address of an OpenAI-compatible server, e.g. 'https://vllm.example.com' or 'https://vllm.example.com/v1'.");
         if (uri.UserInfo.Length > 0 || endpoint.Contains('@'))
-            return "'endpoint' must not contain a user name or password; send the server's key as 'apiKey'.";
+            return Refusal.Invalid("'endpoint' must not contain a user name or password; send the server's key as 'apiKey'.");
         if (endpoint.Contains('#') || endpoint.Contains('?'))
-            return "'endpoint' must not contain a query or fragment ('?' or '#').";
+            return Refusal.Invalid("'endpoint' must not contain a query or fragment ('?' or '#').");
         return null;
     }
 
     /// <summary>Null when the server may connect to the endpoint; otherwise the refusal for the admin. Sends nothing.</summary>
-    public async Task<string?> ProblemAsync(string endpoint, CancellationToken ct)
+    public async Task<Refusal?> CheckAsync(string endpoint, CancellationToken ct)
     {
-        if (SyntaxProblem(endpoint) is { } syntax) return syntax;
+        if (CheckSyntax(endpoint) is { } syntax) return syntax;
         var uri = new Uri(endpoint);
         if (IsListed(uri)) return null;
         var addresses = await ResolveAsync(uri.DnsSafeHost, ct);
-        if (addresses.Length == 0) return $"'endpoint' host '{uri.Host}' could not be resolved.";
-        return addresses.All(IsPermitted) ? null : Refusal;
+        if (addresses.Length == 0) return Refusal.Invalid($"'endpoint' host '{uri.Host}' could not be resolved.");
+        return addresses.All(IsPermitted) ? null : NotPublic;
     }
 
     /// <summary>

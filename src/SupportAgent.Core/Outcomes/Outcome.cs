@@ -17,6 +17,7 @@ public sealed record Refusal(RefusalKind Kind, string Detail)
     public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, detail);
     public static Refusal NotFound(string detail) => new(RefusalKind.NotFound, detail);
     public static Refusal Conflict(string detail) => new(RefusalKind.Conflict, detail);
+    public static Refusal TooLarge(string detail) => new(RefusalKind.TooLarge, detail);
 }
 
 public enum RefusalKind
@@ -27,4 +28,6 @@ public enum RefusalKind
     NotFound,
     /// <summary>It clashes with the current state: already resolved, a name taken (409).</summary>
     Conflict,
+    /// <summary>It is more than the server accepts in one request: send less, or in several requests (413).</summary>
+    TooLarge,
 }

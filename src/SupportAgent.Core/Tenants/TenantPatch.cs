@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Tenants;
 
@@ -16,8 +17,8 @@ public sealed record TenantSettingsPatch(
     int? ChunkTokens, int? ChunkOverlapTokens, double? ApprovedAnswerThreshold, int? FirstResponseTargetMinutes,
     double? StaffMinutesPerDeflection, double? ConversationSessionHours, string? WidgetGreeting)
 {
-    /// <summary>The settings after this change, or the first value out of range, named.</summary>
-    public (TenantSettings? Settings, string? Problem) ApplyTo(TenantSettings current)
+    /// <summary>The settings after this change, or the refusal naming the first value out of range.</summary>
+    public Outcome<TenantSettings> ApplyTo(TenantSettings current)
     {
         var s = new TenantSettings
         {
@@ -47,6 +48,6 @@ public sealed record TenantSettingsPatch(
             : s.ConversationSessionHours is < 0.25 or > 2160 ? "'conversationSessionHours' must be between 0.25 and 2160 (90 days)."
             : s.WidgetGreeting.Length > 1000 ? "'widgetGreeting' must be at most 1000 characters."
             : null;
-        return problem is null ? (s, null) : (null, problem);
+        return problem is null ? s : Refusal.Invalid(problem);
     }
 }

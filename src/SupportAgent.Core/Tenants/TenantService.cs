@@ -46,15 +46,15 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
     public async Task<Outcome<Tenant>> UpdateAsync(string id, TenantPatch patch, CancellationToken ct)
     {
         var name = patch.Name?.Trim();
-        if (name is not null && TenantInput.NameProblem(name) is { } nameError) return Refusal.Invalid(nameError);
-        if (patch.AllowedOrigins is { } origins && TenantInput.OriginsProblem(origins) is { } originError) return Refusal.Invalid(originError);
+        if (name is not null && TenantInput.CheckName(name) is { } badName) return badName;
+        if (patch.AllowedOrigins is { } origins && TenantInput.CheckOrigins(origins) is { } badOrigins) return badOrigins;
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tenant is null) return Refusal.NotFound($"Tenant '{id}' does not exist.");
         if (patch.Settings is { } settingsPatch)
         {
-            var (settings, problem) = settingsPatch.ApplyTo(tenant.Settings);
-            if (problem is not null) return Refusal.Invalid(problem);
-            tenant.Settings = settings!;
+            var settings = settingsPatch.ApplyTo(tenant.Settings);
+            if (settings.Refusal is { } outOfRange) return outOfRange;
+            tenant.Settings = settings.Value!;
         }
         if (name is not null) tenant.Name = name;
         if (patch.AllowedOrigins is not null) tenant.AllowedOrigins = TenantInput.NormalizeOrigins(patch.AllowedOrigins);

@@ -7,7 +7,8 @@ namespace SupportAgent.Server.ApiDocs;
 /// <summary>Document-wide parts: title, server, the three ways to authenticate, the error schema and what each tag is about.</summary>
 public sealed class DocumentConventions(IHttpContextAccessor http) : IOpenApiDocumentTransformer
 {
-    public const string ApiKey = "ApiKey", Bearer = "Bearer", ConsoleCookie = "ConsoleCookie", Problem = "ProblemDetails";
+    public const string ApiKey = "ApiKey", Bearer = "Bearer", ConsoleCookie = "ConsoleCookie", Problem = "ProblemDetails",
+        ValidationProblem = "HttpValidationProblemDetails";
 
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
@@ -51,6 +52,7 @@ public sealed class DocumentConventions(IHttpContextAccessor http) : IOpenApiDoc
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema();
+        document.Components.Schemas[ValidationProblem] = ValidationProblemSchema();
         document.Security = [Requirement(document, ApiKey), Requirement(document, Bearer), Requirement(document, ConsoleCookie)];
 
         document.Paths["/ready"] = Readiness(document);
@@ -99,6 +101,21 @@ public sealed class DocumentConventions(IHttpContextAccessor http) : IOpenApiDoc
 
     public static OpenApiSecurityRequirement Requirement(OpenApiDocument document, string scheme) =>
         new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
+    /// <summary>The 400 of an operation that validates its input: problem details whose <c>errors</c> is always there.</summary>
+    private static OpenApiSchema ValidationProblemSchema()
+    {
+        var schema = ProblemSchema();
+        schema.Description = "RFC 7807 problem details of a request that broke validation rules: 'errors' maps each field to its messages, "
+            + "and 'detail' repeats them in one sentence.";
+        schema.Required = new HashSet<string> { "errors" };
+        schema.Examples = [new JsonObject
+        {
+            ["status"] = 400, ["title"] = "One or more validation errors occurred.", ["detail"] = "'question' must not be empty.",
+            ["errors"] = new JsonObject { ["question"] = new JsonArray("'question' must not be empty.") },
+        }];
+        return schema;
+    }
 
     private static OpenApiSchema ProblemSchema() => new()
     {

@@ -25,7 +25,7 @@ public sealed partial class OperationConventions : IOpenApiOperationTransformer
         if (string.IsNullOrWhiteSpace(operation.Summary)) operation.Summary = Summaries.For(method, route);
         if (RequestBodies.For(method, route) is { } body) operation.RequestBody = body;
         if (anonymous) operation.Security = [];
-        AddErrors(operation, context.Document!, method, route, anonymous);
+        AddErrors(operation, context.Document!, method, route, anonymous, ValidatedRequests.Validates(description));
         return Task.CompletedTask;
     }
 
@@ -52,12 +52,13 @@ public sealed partial class OperationConventions : IOpenApiOperationTransformer
         foreach (var p in ordered) operation.Parameters.Add(p);
     }
 
-    private static void AddErrors(OpenApiOperation operation, OpenApiDocument document, string method, string route, bool anonymous)
+    private static void AddErrors(OpenApiOperation operation, OpenApiDocument document, string method, string route, bool anonymous, bool validates)
     {
         operation.Responses ??= [];
         var hasBody = operation.RequestBody is not null || method is "POST" or "PUT" or "PATCH";
         var statuses = new List<(string Code, string Why)>();
-        if (hasBody || operation.Parameters!.Any(p => p.In == ParameterLocation.Query)) statuses.Add(("400", "The request is malformed or a value is out of range."));
+        if (validates) statuses.Add(("400", "A value breaks the operation's rules: 'errors' names each field with its messages."));
+        else if (hasBody || operation.Parameters!.Any(p => p.In == ParameterLocation.Query)) statuses.Add(("400", "The request is malformed or a value is out of range."));
         if (!anonymous || route.StartsWith("/console/session", StringComparison.Ordinal)) statuses.Add(("401", "No key, an unknown key, or a signed-out session."));
         if (!anonymous) statuses.Add(("403", "The key's role may not do this, or it belongs to another tenant."));
         if (route.Contains('{')) statuses.Add(("404", "The tenant or the item does not exist (or belongs to another tenant)."));
@@ -74,7 +75,10 @@ public sealed partial class OperationConventions : IOpenApiOperationTransformer
                 Description = why,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(DocumentConventions.Problem, document) },
+                    ["application/problem+json"] = new()
+                    {
+                        Schema = new OpenApiSchemaReference(validates && code == "400" ? DocumentConventions.ValidationProblem : DocumentConventions.Problem, document),
+                    },
                 },
             };
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,10 @@ namespace SupportAgent.Server.Console;
 /// <summary>Sign-in for the console: a staff or admin key is checked once and exchanged for the cookie session.</summary>
 public static class ConsoleSession
 {
-    public sealed record SignInRequest(string? Key);
+    /// <summary>A key longer than any the server issues is refused before it is looked up (and hashed).</summary>
+    public sealed record SignInRequest(
+        [property: Required(ErrorMessage = "Send {{\"key\": \"…\"}} with a staff or admin key." /* a format string: braces doubled */),
+            StringLength(256, ErrorMessage = "'key' must be at most {1} characters; that is not a key this server issued.")] string? Key);
     public sealed record SessionView(string Tenant, string Role);
 
     public static RouteGroupBuilder MapConsoleSession(this IEndpointRouteBuilder app)

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Knowledge;
 using SupportAgent.Core.Knowledge.Ingestion;
+using SupportAgent.Core.Outcomes;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Hosting;
 
 namespace SupportAgent.Server.Documents;
 
@@ -37,26 +39,9 @@ public static class DocumentsApi
     private static async Task<Results<Accepted<UploadResponse>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, CurrentTenant tenant, DocumentIntake intake, IngestionQueue queue, IOptions<IngestionOptions> options, CancellationToken ct)
     {
-        // Several files of up to MaxFileBytes each must fit; the server's default body limit (30 MB) would cut them off.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
-        if (!request.HasFormContentType)
-            return TypedResults.Problem(statusCode: 400, detail: "Send documents as multipart/form-data with one or more 'file' parts.");
-        var maxFiles = options.Value.MaxFilesPerUpload;
-        IFormCollection form;
-        // The form reader refuses more parts than FormOptions allows by throwing; that is a too-large upload, not a bug.
-        try { form = await request.ReadFormAsync(ct); }
-        catch (InvalidDataException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                detail: $"The upload has too many parts ({e.Message}); the limit is {maxFiles} files per upload, so send them in several uploads.");
-        }
-        var files = form.Files.GetFiles("file");
-        if (files.Count == 0)
-            return TypedResults.Problem(statusCode: 400, detail: "The upload has no 'file' part.");
-        if (files.Count > maxFiles)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                detail: $"The upload has {files.Count:N0} files; the limit is {maxFiles} files per upload, so send them in several uploads.");
+        var upload = await ReadFilesAsync(request, options.Value, ct);
+        if (upload.Refusal is { } refused) return refused.ToProblem();
+        var files = upload.Value!;
 
         var results = new List<UploadedDocument>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -74,6 +59,28 @@ public static class DocumentsApi
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/documents", new UploadResponse(results));
     }
 
+    /// <summary>The upload's 'file' parts, or why the request as a whole is refused (each file is judged on its own later).</summary>
+    private static async Task<Outcome<IReadOnlyList<IFormFile>>> ReadFilesAsync(HttpRequest request, IngestionOptions options, CancellationToken ct)
+    {
+        // Several files of up to MaxFileBytes each must fit; the server's default body limit (30 MB) would cut them off.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.MaxRequestBytes;
+        if (!request.HasFormContentType) return Refusal.Invalid("Send documents as multipart/form-data with one or more 'file' parts.");
+        var maxFiles = options.MaxFilesPerUpload;
+        IFormCollection form;
+        // The form reader refuses more parts than FormOptions allows by throwing; that is a too-large upload, not a bug.
+        try { form = await request.ReadFormAsync(ct); }
+        catch (InvalidDataException e)
+        {
+            return Refusal.TooLarge($"The upload has too many parts ({e.Message}); the limit is {maxFiles} files per upload, so send them in several uploads.");
+        }
+        var files = form.Files.GetFiles("file");
+        if (files.Count == 0) return Refusal.Invalid("The upload has no 'file' part.");
+        if (files.Count > maxFiles)
+            return Refusal.TooLarge($"The upload has {files.Count:N0} files; the limit is {maxFiles} files per upload, so send them in several uploads.");
+        return new Outcome<IReadOnlyList<IFormFile>>(files);
+    }
+
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
         CurrentTenant tenant, SupportDbContext db, ReembeddingStatus reembedding, string? status, CancellationToken ct)
     {
@@ -82,7 +89,7 @@ public static class DocumentsApi
         {
             // Parsed here rather than bound as an enum: statuses are lower-case on the wire, enum binding is case-sensitive.
             if (!Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var only) || !Enum.IsDefined(only))
-                return TypedResults.Problem(statusCode: 400, detail: $"Unknown status '{status}'; use pending, indexing, indexed or failed.");
+                return Refusal.Invalid($"Unknown status '{status}'; use pending, indexing, indexed or failed.").ToProblem();
             query = query.Where(d => d.Status == only);
         }
         var documents = await query.OrderBy(d => d.Id).ToListAsync(ct);
@@ -100,7 +107,7 @@ public static class DocumentsApi
         await deleter.DeleteAsync(tenant.Id, id, ct) ? TypedResults.NoContent() : Missing(id, tenant);
 
     private static ProblemHttpResult Missing(string id, CurrentTenant tenant) =>
-        TypedResults.Problem(statusCode: 404, detail: $"Document '{id}' does not exist in tenant '{tenant.Id}'.");
+        Refusal.NotFound($"Document '{id}' does not exist in tenant '{tenant.Id}'.").ToProblem();
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
     {

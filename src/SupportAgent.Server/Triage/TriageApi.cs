@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportAgent.Core.Outcomes;
 using SupportAgent.Core.Triage.Classification;
 using SupportAgent.Server.Auth;
+using SupportAgent.Server.Hosting;
 
 namespace SupportAgent.Server.Triage;
 
@@ -25,27 +27,26 @@ public static class TriageApi
     private static async Task<Results<Accepted<ExamplesAccepted>, ProblemHttpResult>> UploadExamplesAsync(
         HttpRequest request, CurrentTenant tenant, TriageExamples examples, CancellationToken ct)
     {
-        if (request.ContentLength > MaxCsvBytes)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");
-        var csv = await ReadCsvAsync(request, ct);
-        if (csv.Error is not null) return TypedResults.Problem(statusCode: csv.TooLarge ? StatusCodes.Status413PayloadTooLarge : 400, detail: csv.Error);
-        var (parsed, error) = ExamplesCsv.Parse(csv.Text!);
-        error ??= TriageExamples.Validate(parsed);
-        if (error is not null) return TypedResults.Problem(statusCode: 400, detail: error);
+        var csv = request.ContentLength > MaxCsvBytes ? TooLarge : await ReadCsvAsync(request, ct);
+        if (csv.Refusal is { } unreadable) return unreadable.ToProblem();
+        var read = TriageExamples.FromCsv(csv.Value!);
+        if (read.Refusal is { } refused) return refused.ToProblem();
+        var parsed = read.Value!;
         var categories = await examples.ReplaceAsync(tenant.Id, parsed, ct);
         return TypedResults.Accepted($"/api/tenants/{tenant.Id}/triage/model", new ExamplesAccepted(parsed.Count, categories, TriageModelStatus.Training));
     }
 
+    private static readonly Refusal TooLarge = Refusal.TooLarge($"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");
+
     /// <summary>Reads the CSV without ever holding more than the limit: a chunked body has no Content-Length to check first.</summary>
-    private static async Task<(string? Text, string? Error, bool TooLarge)> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<Outcome<string>> ReadCsvAsync(HttpRequest request, CancellationToken ct)
     {
-        var tooLarge = (Text: (string?)null, Error: (string?)$"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.", TooLarge: true);
         Stream source;
         if (request.HasFormContentType)
         {
             var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
-            if (file is null) return (null, "The upload has no 'file' part; send the CSV as a 'file' part or as the request body.", false);
-            if (file.Length > MaxCsvBytes) return tooLarge;
+            if (file is null) return Refusal.Invalid("The upload has no 'file' part; send the CSV as a 'file' part or as the request body.");
+            if (file.Length > MaxCsvBytes) return TooLarge;
             source = file.OpenReadStream();
         }
         else source = request.Body;
@@ -56,11 +57,11 @@ public static class TriageApi
             int read;
             while ((read = await source.ReadAsync(chunk, ct)) > 0)
             {
-                if (buffer.Length + read > MaxCsvBytes) return tooLarge;
+                if (buffer.Length + read > MaxCsvBytes) return TooLarge;
                 buffer.Write(chunk, 0, read);
             }
             var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            return string.IsNullOrWhiteSpace(text) ? (null, "The request body is empty; send CSV with a 'text,category' header.", false) : (text, null, false);
+            return string.IsNullOrWhiteSpace(text) ? Refusal.Invalid("The request body is empty; send CSV with a 'text,category' header.") : text;
         }
     }
 }

@@ -23,12 +23,12 @@ public sealed class TenantIdAttribute : RuleAttribute
 public sealed class TenantNameAttribute : RuleAttribute
 {
     protected override string? Problem(object? value, IServiceProvider services) =>
-        value is string name && !string.IsNullOrWhiteSpace(name) ? TenantInput.NameProblem(name.Trim()) : null;
+        value is string name && !string.IsNullOrWhiteSpace(name) ? TenantInput.CheckName(name.Trim())?.Detail : null;
 }
 
 /// <summary>The origins a tenant's widget may be embedded on.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class AllowedOriginsAttribute : RuleAttribute
 {
-    protected override string? Problem(object? value, IServiceProvider services) => value is string?[] origins ? TenantInput.OriginsProblem(origins) : null;
+    protected override string? Problem(object? value, IServiceProvider services) => value is string?[] origins ? TenantInput.CheckOrigins(origins)?.Detail : null;
 }

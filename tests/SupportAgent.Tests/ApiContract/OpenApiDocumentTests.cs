@@ -77,6 +77,25 @@ public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task OperationsThatValidateByAnnotationsDeclareTheirBadRequestAsAValidationProblem()
+    {
+        var (_, document) = await SaveDocumentAsync();
+        string BadRequestSchema(string path, string method) => document.GetProperty("paths").GetProperty(path).GetProperty(method)
+            .GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
+            .GetProperty("$ref").GetString()!;
+
+        const string validation = "#/components/schemas/HttpValidationProblemDetails";
+        Assert.Equal(validation, BadRequestSchema("/console/session", "post"));
+        Assert.Equal(validation, BadRequestSchema("/api/tenants", "post"));
+        Assert.Equal(validation, BadRequestSchema("/api/tenants/{t}/approved-answers", "post"));
+        Assert.Equal(validation, BadRequestSchema("/api/tenants/{t}/conversations/{c}/messages", "post"));
+        // A body read by hand (multipart) is refused with plain problem details.
+        Assert.Equal("#/components/schemas/ProblemDetails", BadRequestSchema("/api/tenants/{t}/documents", "post"));
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("HttpValidationProblemDetails");
+        Assert.Equal(["errors"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task ClosedSetsAreEnumsAndNumbersAreNeverTypedAsStrings()
     {
         var (_, document) = await SaveDocumentAsync();

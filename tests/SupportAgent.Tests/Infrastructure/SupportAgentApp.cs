@@ -54,7 +54,6 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureServices(services => serviceOverrides.ForEach(o => o(services)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("SupportAgent:DataDirectory", DataDirectory);
         builder.UseSetting("SupportAgent:OperatorKey", OperatorKey);
@@ -69,6 +68,7 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         // The lexical embedder keeps tests that are not about understanding fast; tests about it opt into a shipped model.
         builder.UseSetting("SupportAgent:Embeddings:Provider", "hashing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        // Once, after the product's own registrations, so an override replaces what it names.
         builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));
     }
 

@@ -67,6 +67,16 @@ public sealed class RequestValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASignInWithABlankKeyNamesTheMissingKey()
+    {
+        using var browser = app.CreateClient();
+
+        var errors = await ErrorsAsync(await browser.PostAsJsonAsync("/console/session", new { key = "  " }));
+
+        Assert.Contains("staff or admin key", Assert.Single(errors["key"]));
+    }
+
+    [Fact]
     public async Task AnApprovedAnswerWithoutTextIsRejectedFieldByField()
     {
         using var client = app.ClientWithKey(acme.Admin);

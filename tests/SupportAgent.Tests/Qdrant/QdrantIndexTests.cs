@@ -104,10 +104,9 @@ public sealed class QdrantIndexTests : QdrantTestBase
     }
 
     [Fact]
-    public async Task EveryCallCarriesADeadlineOfTheConfiguredTimeout()
+    public async Task EachOperationMakesTheCallsQdrantExpectsInOrder()
     {
-        var index = Index(("SupportAgent:Qdrant:TimeoutSeconds", "30"));
-        var before = DateTime.UtcNow;
+        var index = Index();
 
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
         await Search(index, "gift wrapping");
@@ -115,11 +114,8 @@ public sealed class QdrantIndexTests : QdrantTestBase
         await index.CountAsync("acme", null, default);
         await index.DeleteDocumentAsync("acme", "faq", default);
 
-        var after = DateTime.UtcNow;
         Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "Upsert", "Delete", "Query", "Scroll", "Count", "Delete"],
             Server.Calls.Select(c => c.Method));
-        // The deadline travels as grpc-timeout: each is "30 s after the call started", so it lies between these bounds.
-        Assert.All(Server.Calls, c => Assert.InRange(c.Deadline, before.AddSeconds(29), after.AddSeconds(31)));
     }
 
     [Fact]

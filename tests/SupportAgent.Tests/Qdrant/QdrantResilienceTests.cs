@@ -28,7 +28,8 @@ public sealed class QdrantResilienceTests : QdrantTestBase
 
     private async Task<QdrantIndex> IndexWithChunkAsync(params (string, string?)[] settings)
     {
-        var index = Index(clock, settings);
+        // DriveAsync moves the clock faster than real time: a generous deadline keeps a slow machine from reaching it.
+        var index = Index(clock, [("SupportAgent:Qdrant:TimeoutSeconds", "600"), .. settings]);
         await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
         return index;
     }
@@ -101,18 +102,75 @@ public sealed class QdrantResilienceTests : QdrantTestBase
         Assert.Equal(2, Calls("Upsert"));
     }
 
+    /// <summary>Waits (real time, briefly) until the server holds <paramref name="count"/> calls of <paramref name="method"/>.</summary>
+    private async Task ArrivedAsync(string method, int count)
+    {
+        for (var i = 0; Calls(method) < count && i < 400; i++) await Task.Delay(25);
+        Assert.Equal(count, Calls(method));
+    }
+
     [Fact]
-    public async Task ASlowQdrantIsCutOffAtTheCallsDeadlineWithAClearException()
+    public async Task ASlowQdrantIsCutOffAtTheCallsDeadlineOnTheInjectedClockWithAClearException()
     {
         var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:TimeoutSeconds", "2"), ("SupportAgent:Qdrant:MaxRetries", "0"));
         (Server.Delay, Server.DelayOnly) = (TimeSpan.FromMinutes(5), "Query");
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => Search(index, "gift wrapping"));
+        var search = Search(index, "gift wrapping");
+        await ArrivedAsync("Query", 1);
+        clock.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.False(search.IsCompleted, "cut off before its deadline");
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var error = await Assert.ThrowsAsync<QdrantException>(() => search);
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.True(error.IsTransient);
         Assert.Contains("did not answer the query within its 2 s deadline", error.Message);
-        Assert.NotEqual(DateTime.MaxValue, Server.Calls.Last().Deadline);
+        Assert.Equal(1, await Server.CutOffAsync(1)); // Qdrant hears the call was abandoned and stops working on it
+    }
+
+    [Fact]
+    public async Task AnAttemptCutOffAtItsDeadlineIsRetriedWithAFreshDeadline()
+    {
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:TimeoutSeconds", "2"), ("SupportAgent:Qdrant:MaxRetries", "1"),
+            ("SupportAgent:Qdrant:RetryDelayMilliseconds", "0"));
+        (Server.Delay, Server.DelayOnly) = (TimeSpan.FromMinutes(5), "Query");
+
+        var search = Search(index, "gift wrapping");
+        await ArrivedAsync("Query", 1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await ArrivedAsync("Query", 2);
+        clock.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.False(search.IsCompleted, "the retry inherited the first attempt's deadline");
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => search);
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.Equal(2, await Server.CutOffAsync(2));
+    }
+
+    [Theory]
+    [InlineData("Upsert")]
+    [InlineData("Scroll")]
+    [InlineData("Count")]
+    [InlineData("Delete")]
+    public async Task EveryKindOfCallHasTheConfiguredDeadline(string method)
+    {
+        var index = await IndexWithChunkAsync(("SupportAgent:Qdrant:TimeoutSeconds", "30"), ("SupportAgent:Qdrant:MaxRetries", "0"));
+        var before = Calls(method);
+        (Server.Delay, Server.DelayOnly) = (TimeSpan.FromMinutes(5), method);
+
+        Task call = method switch
+        {
+            "Upsert" => index.ReplaceDocumentAsync("acme", "faq", [Entry("c2", "Cards are free.")], default),
+            "Scroll" => index.ChunkIdsAsync("acme", "faq", default),
+            "Count" => index.CountAsync("acme", null, default),
+            _ => index.DeleteDocumentAsync("acme", "faq", default),
+        };
+        await ArrivedAsync(method, before + 1);
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => call);
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
 
     [Fact]

@@ -182,8 +182,7 @@ public sealed class DocumentIndexer(
         else
         {
             document.Attempts++;
-            var delay = TimeSpan.FromTicks(Math.Min(options.Value.MaxRetryDelay.Ticks, options.Value.RetryDelay.Ticks * (1L << Math.Min(document.Attempts - 1, 20))));
-            document.NextAttemptAt = now + delay;
+            document.NextAttemptAt = IngestionBackoff.NextAttempt(document.Attempts, options.Value, clock);
             document.Error = $"Indexing failed ({reason}); attempt {document.Attempts}, retrying at {document.NextAttemptAt:u}.{kept}";
         }
         await db.SaveChangesAsync(CancellationToken.None);

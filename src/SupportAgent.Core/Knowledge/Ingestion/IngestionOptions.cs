@@ -25,7 +25,7 @@ public sealed class IngestionOptions
     /// <summary>Run the background workers (ingestion, triage training). Off only for hosts that work in process (or tests that stop them on purpose).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
-    /// <summary>First retry delay after the index or embedder was unavailable; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>Median first retry delay after the index or embedder was unavailable; about doubles per attempt, with jitter, up to <see cref="MaxRetryDelay"/> (<see cref="IngestionBackoff"/>).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 

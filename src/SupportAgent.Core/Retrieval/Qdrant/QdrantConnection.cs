@@ -8,9 +8,9 @@ namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>
 /// The one gRPC channel to Qdrant and the official client over it. A channel multiplexes every call over long-lived
-/// HTTP/2 connections, so there is one per process. Every call carries the <c>api-key</c> metadata (when configured)
-/// and a deadline of <see cref="QdrantOptions.TimeoutSeconds"/>, which the official client sets per call when given
-/// a timeout and otherwise leaves out.
+/// HTTP/2 connections, so there is one per process. Every call carries the <c>api-key</c> metadata (when configured).
+/// The client is given no timeout of its own: the per-attempt deadline is <see cref="QdrantResilience"/>'s, on the
+/// injected clock.
 /// </summary>
 public sealed class QdrantConnection : IDisposable
 {
@@ -37,7 +37,7 @@ public sealed class QdrantConnection : IDisposable
             if (apiKey is not null) metadata.Add("api-key", apiKey);
             return metadata;
         });
-        Client = new QdrantClient(new QdrantGrpcClient(invoker), o.Timeout);
+        Client = new QdrantClient(new QdrantGrpcClient(invoker));
     }
 
     public QdrantClient Client { get; }

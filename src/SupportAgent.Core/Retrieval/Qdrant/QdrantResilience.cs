@@ -3,13 +3,17 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>
-/// Retries of Qdrant calls: exponential backoff with jitter on the injected <see cref="TimeProvider"/>, for the
-/// statuses Qdrant uses for passing trouble. <c>Unavailable</c>: unreachable, or a shard/replica briefly down.
-/// <c>DeadlineExceeded</c>: the attempt's deadline passed (each retry gets a fresh one). <c>ResourceExhausted</c>:
+/// Deadlines and retries of Qdrant calls, as one Polly pipeline on the injected <see cref="TimeProvider"/>: every
+/// attempt has <see cref="QdrantOptions.TimeoutSeconds"/> (the official client sends no deadline unless told, and one
+/// it computed itself would run on the wall clock), and passing trouble is retried with exponential backoff and
+/// jitter. Passing trouble: an attempt past its deadline (each retry gets a fresh one), and the statuses Qdrant uses
+/// for it. <c>Unavailable</c>: unreachable, or a shard/replica briefly down. <c>DeadlineExceeded</c>: Qdrant's own
+/// timeout of the operation. <c>ResourceExhausted</c>:
 /// rate limited, with Qdrant's <c>retry-after</c> seconds in the trailers, unless it carries Qdrant's
 /// insufficient-storage marker, which waiting does not cure. <c>Aborted</c>: a conflicting concurrent operation.
 /// Anything else (INVALID_ARGUMENT, NOT_FOUND, UNAUTHENTICATED…) will not get better by asking again.
@@ -26,11 +30,18 @@ public static class QdrantResilience
     public static ResiliencePipeline Build(QdrantOptions o, TimeProvider clock, ILogger log)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
-        if (o.MaxRetries == 0) return builder.Build();
+        if (o.MaxRetries > 0) builder.AddRetry(Retry(o, log));
+        // Inside the retry, so the deadline is per attempt. Cancelling the attempt cancels the gRPC call, which tells
+        // Qdrant to stop working on an answer nobody waits for.
+        return builder.AddTimeout(o.Timeout).Build();
+    }
+
+    private static RetryStrategyOptions Retry(QdrantOptions o, ILogger log)
+    {
         var maxDelay = TimeSpan.FromSeconds(o.MaxRetryDelaySeconds);
-        return builder.AddRetry(new RetryStrategyOptions
+        return new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<RpcException>(IsTransient),
+            ShouldHandle = new PredicateBuilder().Handle<RpcException>(IsTransient).Handle<TimeoutRejectedException>(),
             MaxRetryAttempts = o.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
@@ -40,12 +51,13 @@ public static class QdrantResilience
             DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome.Exception) is { } d ? (TimeSpan?)(d < maxDelay ? d : maxDelay) : null),
             OnRetry = args =>
             {
-                var e = (RpcException)args.Outcome.Exception!;
+                var (status, detail) = args.Outcome.Exception is RpcException e
+                    ? (e.StatusCode, e.Status.Detail) : (StatusCode.DeadlineExceeded, $"no answer within {o.TimeoutSeconds:0.###} s");
                 log.LogWarning("Qdrant call failed with {Status} ({Detail}); retry {Attempt} of {Max} in {Delay} ms",
-                    e.StatusCode, e.Status.Detail, args.AttemptNumber + 1, o.MaxRetries, (int)args.RetryDelay.TotalMilliseconds);
+                    status, detail, args.AttemptNumber + 1, o.MaxRetries, (int)args.RetryDelay.TotalMilliseconds);
                 return default;
             },
-        }).Build();
+        };
     }
 
     private static TimeSpan? ServerDelay(Exception? e) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Jobs;
+using SupportAgent.Core.Outcomes;
 
 namespace SupportAgent.Core.Triage.Classification;
 
@@ -16,6 +17,13 @@ public sealed class TriageExamples(SupportDbContext db, JobStore jobs, JobSignal
     public const int MaximumCategories = 200;
     /// <summary>Longest example text: a customer message, not a document.</summary>
     public const int MaximumTextLength = 4_000;
+
+    /// <summary>The examples of an uploaded CSV, read and checked, or the refusal saying what to fix.</summary>
+    public static Outcome<IReadOnlyList<LabelledExample>> FromCsv(string csv)
+    {
+        var (examples, error) = ExamplesCsv.Parse(csv);
+        return (error ?? Validate(examples)) is { } refused ? Refusal.Invalid(refused) : new Outcome<IReadOnlyList<LabelledExample>>(examples);
+    }
 
     public static string? Validate(IReadOnlyList<LabelledExample> examples)
     {

@@ -28,7 +28,11 @@ internal sealed class FakeQdrantInterceptor(FakeQdrantServer server) : Intercept
         {
             // context.CancellationToken fires when the client's deadline passes or it gives up, as with Qdrant (tonic).
             try { await Task.Delay(server.Delay, context.CancellationToken); }
-            catch (OperationCanceledException) { throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")); }
+            catch (OperationCanceledException)
+            {
+                server.RecordCutOff();
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
+            }
         }
         if (server.TryTakeFailure(out var failure, out var trailers)) throw new RpcException(failure, trailers);
         return await continuation(request, context);

@@ -36,6 +36,9 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     /// <summary>When set, <see cref="Delay"/> applies to calls of this gRPC method only (e.g. <c>Query</c>).</summary>
     public string? DelayOnly { get; set; }
     public IReadOnlyList<RecordedCall> Calls => [.. calls];
+    /// <summary>Calls the client gave up on while the server was still working on them (it stops, as Qdrant does).</summary>
+    public int CutOff => cutOff;
+    private int cutOff;
 
     private FakeQdrantServer(string? apiKey)
     {
@@ -91,6 +94,18 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     }
 
     internal void Record(RecordedCall call) => calls.Enqueue(call);
+
+    internal void RecordCutOff() => Interlocked.Increment(ref cutOff);
+
+    /// <summary>
+    /// Waits (up to 10 s) until <paramref name="count"/> calls were cut off: the client's cancellation reaches the
+    /// server after the client has moved on. Returns how many were.
+    /// </summary>
+    public async Task<int> CutOffAsync(int count)
+    {
+        for (var i = 0; cutOff < count && i < 400; i++) await Task.Delay(25);
+        return cutOff;
+    }
 
     internal FakeQdrantCollection Collection(string name) =>
         Collections.TryGetValue(name, out var c) ? c : throw FakeQdrantErrors.NotFound($"Collection `{name}` doesn't exist!");

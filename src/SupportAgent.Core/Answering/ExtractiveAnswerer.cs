@@ -38,11 +38,14 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
     private async Task<List<(Candidate Candidate, double Score)>> SemanticScoresAsync(string question, List<Candidate> quotable, CancellationToken ct)
     {
         var query = await embeddings!.QueryAsync(question, ct);
+        // A sentence is also read under its section's heading ("Point expiry: Points don't expire as long as…"): what a
+        // section is about is often said only by its heading, and the better of the two readings counts.
         var vectors = await embeddings.PassagesAsync([.. quotable.Select(c => c.Sentence.Text)], ct);
+        var inSection = await embeddings.PassagesAsync([.. quotable.Select(c => $"{Section(c.Passage.Chunk)}: {c.Sentence.Text}")], ct);
         var terms = TextAnalysis.Terms(question).ToHashSet();
         // Similarity decides; the kind of fact asked for ("how long" → a duration), shared words and the passage's
         // rank only break near ties, so a paraphrase with no word in common still finds its sentence.
-        return [.. quotable.Select((c, i) => (c, SentenceEmbeddings.Cosine(query, vectors[i])
+        return [.. quotable.Select((c, i) => (c, Math.Max(SentenceEmbeddings.Cosine(query, vectors[i]), SentenceEmbeddings.Cosine(query, inSection[i]))
             + 0.04 * AnswerType.Match(question, c.Sentence.Text)
             + 0.01 * Math.Min(3, TextAnalysis.Terms(c.Sentence.Text).Count(terms.Contains))
             - 0.01 * c.Rank))];
@@ -101,6 +104,8 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
         var overlap = TextAnalysis.Terms(sentence).Count(terms.Contains);
         return overlap == 0 ? 0 : overlap + 1.5 * AnswerType.Match(question, sentence);
     }
+
+    private static string Section(IndexedChunk chunk) => string.IsNullOrWhiteSpace(chunk.Heading) ? chunk.Title : chunk.Heading;
 
     private static string Snippet(string text) => text.Length <= 300 ? text : text[..297].TrimEnd() + "…";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace SupportAgent.Core.Retrieval;
@@ -25,5 +26,19 @@ public static partial class TextAnalysis
     public static IReadOnlyList<string> Terms(string text) =>
         [.. Words(text).Where(w => !StopWords.Contains(w)).Select(Stem).Where(w => w.Length > 1).Distinct()];
 
-    public static string Stem(string word) => PorterStemmer.Stem(word);
+    /// <summary>
+    /// Stems are memoised: every turn stems the question and each retrieved passage (confidence, answer selection,
+    /// quotability), and the stemmer allocates per word, which was the largest CPU cost of a turn. A store's vocabulary
+    /// is small and repeats; past <see cref="MaxMemoisedStems"/> distinct words new ones are stemmed without being kept.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        if (Stems.TryGetValue(word, out var stem)) return stem;
+        stem = PorterStemmer.Stem(word);
+        if (Stems.Count < MaxMemoisedStems) Stems.TryAdd(word, stem);
+        return stem;
+    }
+
+    private const int MaxMemoisedStems = 200_000;
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
 }

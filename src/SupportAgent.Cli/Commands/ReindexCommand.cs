@@ -18,14 +18,14 @@ internal static class ReindexCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = await CoreHost.StartAsync(parse, ct);
-            if (host.Services.GetRequiredService<IKnowledgeIndex>() is not IReembeddingIndex index || index.VectorModel is null)
+            var reembedder = host.Services.GetRequiredService<Reembedder>();
+            if (reembedder.Target is not { } index)
             {
                 Console.Error.WriteLine("The configured index keeps no model-keyed vectors here (embedded index with an embedder only).");
                 return 2;
             }
             var started = Stopwatch.GetTimestamp();
-            var service = ActivatorUtilities.CreateInstance<ReembeddingService>(host.Services);
-            var chunks = await service.RunOnceAsync(index, ct);
+            var chunks = await reembedder.ReembedAllAsync(ct);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             Console.WriteLine($"{chunks} chunks re-embedded with {index.VectorModel} in {seconds:0.0} s ({chunks / Math.Max(seconds, 1e-9):0} chunks/s).");
             return 0;

@@ -7,4 +7,9 @@ public static class JobKinds
     public const string IngestDocument = "ingest-document";
     /// <summary>Retrain the tenant's triage classifier from its stored examples.</summary>
     public const string TrainTriage = "train-triage";
+    /// <summary>
+    /// Give the tenant's chunks vectors of the configured embedding model after a change of model (subject: that
+    /// model's id, which keys the index's vectors, so the job is one per tenant and index).
+    /// </summary>
+    public const string ReembedIndex = "reembed-index";
 }

@@ -3,7 +3,7 @@ namespace SupportAgent.Core.Retrieval;
 /// <summary>
 /// An index whose vectors are keyed by the embedding model that wrote them, and that can re-embed in place: after a
 /// change of model the chunks with another model's vectors (or none) are listed and given new vectors, while lexical
-/// search keeps answering. Implemented by the embedded index; <see cref="Reembedding.ReembeddingService"/> drives it.
+/// search keeps answering. Implemented by the embedded index; <see cref="Reembedding.Reembedder"/> drives it.
 /// </summary>
 public interface IReembeddingIndex
 {

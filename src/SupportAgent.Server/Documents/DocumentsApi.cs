@@ -93,8 +93,8 @@ public static class DocumentsApi
             query = query.Where(d => d.Status == only);
         }
         var documents = await query.OrderBy(d => d.Id).ToListAsync(ct);
-        var left = reembedding.ChunksLeftFor(tenant.Id);
-        return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)], left > 0 ? new Reindexing(reembedding.Model!, left) : null));
+        var reindexing = await reembedding.ForTenantAsync(tenant.Id, ct);
+        return TypedResults.Ok(new DocumentList([.. documents.Select(ToDto)], reindexing is null ? null : new Reindexing(reindexing.Model, reindexing.ChunksLeft)));
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetAsync(string id, CurrentTenant tenant, SupportDbContext db, CancellationToken ct)

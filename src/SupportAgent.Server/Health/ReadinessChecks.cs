@@ -39,8 +39,8 @@ public sealed class IndexReadiness(IKnowledgeIndex index) : IHealthCheck
 /// </summary>
 public sealed class ReembeddingReadiness(SupportAgent.Core.Retrieval.Reembedding.ReembeddingStatus status) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(status.InProgress
-            ? HealthCheckResult.Healthy($"Re-indexing in progress: {status.ChunksLeft} chunks of {status.TenantsLeft} tenant(s) are being embedded with {status.Model}; they answer from keyword search meanwhile.")
-            : HealthCheckResult.Healthy());
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await status.OverallAsync(ct) is { } progress
+            ? HealthCheckResult.Healthy($"Re-indexing in progress: {progress.ChunksLeft} chunks of {progress.Tenants} tenant(s) are being embedded with {progress.Model}; they answer from keyword search meanwhile.")
+            : HealthCheckResult.Healthy();
 }

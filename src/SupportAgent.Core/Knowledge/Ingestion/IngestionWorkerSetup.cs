@@ -7,13 +7,14 @@ namespace SupportAgent.Core.Knowledge.Ingestion;
 public static class IngestionWorkerSetup
 {
     /// <summary>
-    /// Adds background work: the sweeps that keep every waiting document (and untrained classifier) queued, and the job runner. Register it
+    /// Adds background work: the sweeps that keep every waiting document (untrained classifier, tenant to re-embed) queued, and the job runner. Register it
     /// after anything that must finish first at start (migrations): hosted services start in registration order.
     /// </summary>
     public static IServiceCollection AddIngestionWorker(this IServiceCollection services)
     {
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<Triage.Classification.TriageTrainingSweep>();
+        services.AddHostedService<Retrieval.Reembedding.ReembeddingSweep>();
         return services.AddJobRunner();
     }
 

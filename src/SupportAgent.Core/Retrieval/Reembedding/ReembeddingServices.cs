@@ -1,14 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SupportAgent.Core.Jobs;
+using SupportAgent.Core.Knowledge.Ingestion;
 
 namespace SupportAgent.Core.Retrieval.Reembedding;
 
 public static class ReembeddingServices
 {
-    /// <summary>The background re-embedding after a change of model, and its status for readiness and the documents API.</summary>
+    /// <summary>
+    /// Re-embedding after a change of model as a leased job kind, and its status for readiness and the documents API.
+    /// Like ingestion, a host without background workers (the CLI, a test stopping them) leaves the jobs to others.
+    /// </summary>
     public static IServiceCollection AddReembedding(this IServiceCollection services)
     {
-        services.AddSingleton<ReembeddingStatus>();
-        services.AddHostedService<ReembeddingService>();
+        services.AddSingleton<Reembedder>();
+        services.AddScoped<ReembeddingStatus>();
+        services.AddJobHandler<ReembedIndexJob>(JobKinds.ReembedIndex, sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled);
         return services;
     }
 }

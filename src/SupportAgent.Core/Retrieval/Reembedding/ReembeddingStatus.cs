@@ -1,28 +1,36 @@
-using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Jobs;
 
 namespace SupportAgent.Core.Retrieval.Reembedding;
 
-/// <summary>Which tenants' chunks are waiting for vectors of the configured model, and how many: for readiness and the documents API.</summary>
-public sealed class ReembeddingStatus
+/// <summary>
+/// Which tenants are being re-embedded, read from the shared job table: every replica reports re-indexing in
+/// progress for as long as a re-embedding job waits or runs anywhere. Chunk counts come from the index.
+/// </summary>
+public sealed class ReembeddingStatus(SupportDbContext db, Reembedder reembedder)
 {
-    private readonly ConcurrentDictionary<string, int> remaining = new(StringComparer.Ordinal);
-
-    /// <summary>The model being re-embedded to, once a pass has found work.</summary>
-    public string? Model { get; private set; }
-
-    public bool InProgress => !remaining.IsEmpty;
-
-    public int ChunksLeft => remaining.Values.Sum();
-
-    public int TenantsLeft => remaining.Count;
-
-    /// <summary>The tenant's chunks still without a vector of the model (0 when it is fully embedded).</summary>
-    public int ChunksLeftFor(string tenantId) => remaining.GetValueOrDefault(tenantId);
-
-    internal void Set(string model, string tenantId, int chunks)
+    /// <summary>The model the tenant's chunks are being re-embedded with and how many are left, or null when none is.</summary>
+    public async Task<Progress?> ForTenantAsync(string tenantId, CancellationToken ct)
     {
-        Model = model;
-        if (chunks > 0) remaining[tenantId] = chunks;
-        else remaining.TryRemove(tenantId, out _);
+        var model = await db.Jobs.AsNoTracking().Where(j => j.Kind == JobKinds.ReembedIndex && j.TenantId == tenantId)
+            .Select(j => j.Subject).FirstOrDefaultAsync(ct);
+        return model is null ? null : new Progress(model, 1, await ChunksLeftAsync(tenantId, ct));
     }
+
+    /// <summary>Re-embedding across all tenants (counts only, no tenant names), or null when none is in progress.</summary>
+    public async Task<Progress?> OverallAsync(CancellationToken ct)
+    {
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.Kind == JobKinds.ReembedIndex)
+            .Select(j => new { j.TenantId, j.Subject }).ToListAsync(ct);
+        if (jobs.Count == 0) return null;
+        var chunks = 0;
+        foreach (var tenant in jobs.Select(j => j.TenantId).Distinct()) chunks += await ChunksLeftAsync(tenant, ct);
+        return new Progress(jobs[0].Subject, jobs.Select(j => j.TenantId).Distinct().Count(), chunks);
+    }
+
+    private async Task<int> ChunksLeftAsync(string tenantId, CancellationToken ct) =>
+        reembedder.Target is { } target ? await target.CountStaleAsync(tenantId, ct) : 0;
+
+    public sealed record Progress(string Model, int Tenants, int ChunksLeft);
 }

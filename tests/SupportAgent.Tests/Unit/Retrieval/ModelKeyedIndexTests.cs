@@ -42,18 +42,16 @@ public sealed class ModelKeyedIndexTests : IDisposable
         await SeedAsync(new EmbeddedHybridIndex(path, "model-a"), "globex", Entry("g-ship", "Shipping", "Orders to Canada arrive in 9 days."));
         var index = new EmbeddedHybridIndex(path, "model-b");
         Assert.Empty(await DenseOnlyAsync(index, "acme", "shipping to canada")); // loads the tenant's (empty) matrix before re-embedding
-        var status = new ReembeddingStatus();
-        var service = new ReembeddingService(index, status, TimeProvider.System, NullLogger<ReembeddingService>.Instance, embedder);
+        var reembedder = new Reembedder(index, NullLogger<Reembedder>.Instance, embedder);
 
-        var done = await service.RunOnceAsync(index, default);
+        var done = await reembedder.ReembedAllAsync(default);
 
         Assert.Equal(3, done);
-        Assert.False(status.InProgress);
         Assert.Equal("ship", (await DenseOnlyAsync(index, "acme", "shipping to canada"))[0]);
         Assert.DoesNotContain("g-ship", await DenseOnlyAsync(index, "acme", "shipping to canada"));
         Assert.Equal(["g-ship"], await DenseOnlyAsync(index, "globex", "shipping to canada"));
         Assert.Empty(await index.TenantsWithStaleVectorsAsync(default));
-        Assert.Equal(0, await service.RunOnceAsync(index, default));
+        Assert.Equal(0, await reembedder.ReembedAllAsync(default));
     }
 
     [Fact]

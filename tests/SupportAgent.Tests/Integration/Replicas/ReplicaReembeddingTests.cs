@@ -1,0 +1,156 @@
+#if POSTGRES_SUITE
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SupportAgent.Tests.Infrastructure;
+
+namespace SupportAgent.Tests.Integration.Replicas;
+
+/// <summary>
+/// Re-embedding after a change of model, as a leased job, on two real server processes and one real PostgreSQL. The
+/// replicas share one index (the embedded index on a data directory both use), so the job really is one per tenant
+/// and index: killing the replica that re-embeds leaves it to the other once the lease expires.
+/// </summary>
+public sealed class ReplicaReembeddingTests : IAsyncLifetime
+{
+    private const string Tenant = "reembed";
+    /// <summary>Enough chunks that the shipped model takes several seconds over them, so the kill lands mid-way.</summary>
+    private const int Documents = 80;
+    private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
+    private readonly string shared = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<ServerProcess> servers = [];
+    private string connectionString = null!;
+
+    public Task InitializeAsync()
+    {
+        connectionString = TestPostgres.CreateDatabase(databaseKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in servers) await server.DisposeAsync();
+        TestPostgres.DropDatabase(databaseKey);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(shared, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task<ServerProcess> StartAsync(string embeddings)
+    {
+        var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["SupportAgent:Database:Provider"] = "postgres",
+            ["SupportAgent:Database:ConnectionString"] = connectionString,
+            ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
+            ["SupportAgent:Embeddings:Provider"] = embeddings,
+            // Short leases so a killed replica's job moves on quickly (long enough that a loaded machine still renews in time).
+            ["SupportAgent:Jobs:Lease"] = "00:00:10",
+            ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
+        }, shared);
+        lock (servers) servers.Add(server);
+        return server;
+    }
+
+    private async Task<long> PostgresAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("t", Tenant);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>The process id of the replica holding the tenant's re-embedding lease, or null.</summary>
+    private async Task<int?> HolderAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "LeaseOwner" FROM "Jobs" WHERE "TenantId" = @t AND "Kind" = 'reembed-index' AND "LeaseOwner" IS NOT NULL""", connection);
+        command.Parameters.AddWithValue("t", Tenant);
+        return await command.ExecuteScalarAsync() is string owner ? int.Parse(owner.Split(':')[^2]) : null; // "machine:process id:worker"
+    }
+
+    /// <summary>The model the tenant's re-embedding job embeds with (its subject).</summary>
+    private async Task<string> SubjectAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Subject" FROM "Jobs" WHERE "TenantId" = @t AND "Kind" = 'reembed-index'""", connection);
+        command.Parameters.AddWithValue("t", Tenant);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The tenant's chunks in the shared index, and how many of them carry vectors of <paramref name="model"/>.</summary>
+    private (long All, long OfModel) Chunks(string model)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(shared, "index.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), COUNT(*) FILTER (WHERE model IS $m) FROM chunk_rows WHERE tenant_id = $t";
+        command.Parameters.AddWithValue("$t", Tenant);
+        command.Parameters.AddWithValue("$m", model);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private async Task Until(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what}:\n{string.Join("\n", servers.Select(s => s.Output))}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<string?> ReindexingAsync(ServerProcess on)
+    {
+        using var client = on.Client();
+        var ready = await client.GetFromJsonAsync<JsonElement>("/ready");
+        return ready.GetProperty("checks").GetProperty("reindexing").TryGetProperty("description", out var d) ? d.GetString() : null;
+    }
+
+    [Fact]
+    public async Task KillingTheReplicaThatReembedsATenantLetsTheOtherFinishOnceTheLeaseExpires()
+    {
+        // Indexed with the lexical embedder by one replica, then both restart on the shipped model: every chunk is stale.
+        var seed = await StartAsync("hashing");
+        using var operatorClient = seed.Client(SupportAgentApp.OperatorKey);
+        var created = await (await operatorClient.PostAsJsonAsync("/api/tenants", new { id = Tenant, name = "Re-embedding", allowedOrigins = new[] { "https://shop.example.com" } }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var adminKey = created.GetProperty("keys").GetProperty("admin").GetString()!;
+        await Task.WhenAll(Enumerable.Range(0, Documents).Select(i => ReplicaPair.UploadAsync(seed, Tenant, adminKey, ReplicaPair.Document(i))));
+        await Until(async () => await PostgresAsync("""SELECT COUNT(*) FROM "Documents" WHERE "TenantId" = @t AND "Status" = 'Indexed'""") == Documents
+            && await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the seed ingestion");
+        await seed.DisposeAsync();
+        servers.Remove(seed);
+        var (total, _) = Chunks("");
+        // Together, so the second is up before the first is through (migrations were applied by the seed).
+        var started = await Task.WhenAll(StartAsync("minilm"), StartAsync("minilm"));
+        var (a, b) = (started[0], started[1]);
+
+        int? holder = null;
+        await Until(async () => (holder = await HolderAsync()) is not null, "a replica to claim the re-embedding");
+        var model = await SubjectAsync();
+        await Until(() => Task.FromResult(Chunks(model).OfModel > 0), "the first re-embedded batch");
+        Assert.Equal(holder, await HolderAsync()); // still running there: not finished before the kill
+        var (dying, surviving) = holder == a.ProcessId ? (a, b) : (b, a);
+        dying.Kill();
+        var reembeddedByTheDead = Chunks(model).OfModel;
+        var readyMeanwhile = await ReindexingAsync(surviving);
+        int? taker = null;
+        await Until(async () => (taker = await HolderAsync()) != dying.ProcessId || await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the job to be taken over");
+        await Until(async () => await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the re-embedding to finish");
+        var readyAfter = await ReindexingAsync(surviving);
+
+        Assert.True(total > 2 * 64, $"only {total} chunks");
+        Assert.InRange(reembeddedByTheDead, 1, total - 1);
+        Assert.Contains("Re-indexing in progress", readyMeanwhile);
+        Assert.Equal(surviving.ProcessId, taker);
+        Assert.Equal((total, total), Chunks(model));
+        Assert.Null(readyAfter);
+    }
+}
+#endif

@@ -32,22 +32,6 @@ public sealed class SemanticUnderstandingTests
     }
 
     [Fact]
-    public async Task ASentenceWhoseSectionHeadingCarriesTheTopicIsQuotedOverAnotherThatSharesTheQuestionsWords()
-    {
-        Passage[] loyalty =
-        [
-            P("rewards", "Trail Rewards loyalty program", "Redeeming points",
-                "Every 200 points can be redeemed for a $10 reward. You can redeem in blocks of 200 points at checkout."),
-            P("rewards", "Trail Rewards loyalty program", "Point expiry",
-                "Points don't expire as long as your account is active. We send a reminder email 30 days before."),
-        ];
-
-        var answer = await new ExtractiveAnswerer(Embeddings).GenerateAsync(new AnswerRequest("t", "do my reward points ever run out?", loyalty, "p"), default);
-
-        Assert.StartsWith("Points don't expire as long as your account is active.", answer.Text);
-    }
-
-    [Fact]
     public async Task ConfidenceIsHighForTheAnsweringPassageAndLowForAnUnrelatedQuestion()
     {
         var confidence = new PassageConfidence(Embeddings);

@@ -45,7 +45,7 @@ internal static class ConfidenceCommand
             var questions = CalibrationFit.Questions(rows).ToList();
             Console.WriteLine($"cases {questions.Count} ({questions.Count(q => q.Right)} with a right document among the first {CalibrationFit.Cited} passages), passages {rows.Count}");
             Console.WriteLine(FormattableString.Invariant($"fitted: intercept {fitted.Intercept:F3}, {Weights(fitted)}"));
-            Console.WriteLine(FormattableString.Invariant($"threshold {point.Threshold:F3}: answer rate {point.AnswerRate:F3}, precision {point.Precision:F3} ({point.Answered}/{point.Cases})"));
+            Console.WriteLine(FormattableString.Invariant($"threshold {point.Threshold:F3}: answer rate {point.AnswerRate:F3}, precision {point.Precision:F3} ({point.Answered}/{point.Cases}), cases to escalate answered {point.MustEscalateAnswered}"));
             Console.WriteLine(FormattableString.Invariant($"centred on 0.5: new ConfidenceCalibration(\"{centred.ModelId}\", {centred.Intercept:F3}, [{string.Join(", ", centred.Weights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}])"));
             Console.WriteLine("threshold  answer-rate  precision   (centred scores; the built-in calibration for comparison)");
             var builtIn = ConfidenceCalibration.For(embeddings.ModelId);
@@ -90,12 +90,14 @@ internal static class ConfidenceCommand
         {
             var answerable = c.ExpectedSources is { Count: > 0 };
             if (!answerable && c.ExpectedDecision != "escalate") continue;
-            var triage = await rules.TriageAsync(tenantId, c.Question, [], ct);
+            // With the customer's earlier messages, as the agent triages them (a repeated failure asks for a person).
+            var customerHistory = (c.History ?? []).Where(h => h.Role == "user").Select(h => h.Text).ToList();
+            var triage = await rules.TriageAsync(tenantId, c.Question, customerHistory, ct);
             if (!answerable && (triage.WantsHuman || triage.Sensitive || triage.Urgency == Urgency.High || triage.ActionRequest)) continue;
             var history = (c.History ?? []).Select(h => new ConversationTurn(h.Role == "user", h.Text)).ToList();
             var retrieved = await retriever.RetrieveAsync(tenantId, c.Question, history, 5, ct);
             var features = await confidence.FeaturesAsync(c.Question, retrieved.Passages, ct);
-            rows.AddRange(retrieved.Passages.Select((p, i) => new CalibrationRow(c.Id, i, features[i], answerable && c.ExpectedSources!.Contains(p.Chunk.DocumentId))));
+            rows.AddRange(retrieved.Passages.Select((p, i) => new CalibrationRow(c.Id, i, features[i], answerable && c.ExpectedSources!.Contains(p.Chunk.DocumentId), MustEscalate: !answerable)));
         }
         return rows;
     }

@@ -44,12 +44,15 @@ public static class CoreServices
         services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContext<SupportDbContext>((sp, options) =>
+        // Pooled: a customer turn uses several contexts (its own, the entity vocabulary's, the adapter route's), and
+        // building a context's internal services for every one was a visible share of a turn's CPU. A pooled context is
+        // reset (change tracker cleared) when its scope ends; the context holds no state of its own.
+        services.AddDbContextPool<SupportDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDirectory = sp.GetRequiredService<IOptions<SupportAgentOptions>>().Value.ResolveDataDirectory();
             options.UseSupportDatabase(db, dataDirectory);
-        }, optionsLifetime: ServiceLifetime.Singleton); // built once: rebuilding them for every scope cost each request measurable CPU
+        });
 
         services.AddScoped<TenantService>();
         services.AddScoped<TenantPurge>();

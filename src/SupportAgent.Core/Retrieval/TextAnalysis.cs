@@ -23,8 +23,32 @@ public static partial class TextAnalysis
         Word().Matches(text.ToLowerInvariant()).Select(m => m.Value);
 
     /// <summary>Content terms: lower-cased, stop words removed, Porter-stemmed like the index.</summary>
-    public static IReadOnlyList<string> Terms(string text) =>
+    /// <remarks>
+    /// Memoised for texts up to <see cref="MaxMemoisedTermsLength"/> characters: a turn asks for the terms of the same
+    /// passages and sentences again and again (confidence, answer selection, quotability), and the lists are immutable.
+    /// The memo is dropped whole when it reaches <see cref="MaxMemoisedTerms"/> entries, which bounds its memory.
+    /// </remarks>
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        if (text.Length > MaxMemoisedTermsLength) return ComputeTerms(text);
+        if (TermsOf.TryGetValue(text, out var terms)) return terms;
+        terms = ComputeTerms(text);
+        if (Interlocked.Increment(ref termsCount) > MaxMemoisedTerms)
+        {
+            TermsOf.Clear();
+            Interlocked.Exchange(ref termsCount, 0);
+        }
+        TermsOf.TryAdd(text, terms);
+        return terms;
+    }
+
+    private static IReadOnlyList<string> ComputeTerms(string text) =>
         [.. Words(text).Where(w => !StopWords.Contains(w)).Select(Stem).Where(w => w.Length > 1).Distinct()];
+
+    private const int MaxMemoisedTermsLength = 4096;
+    private const int MaxMemoisedTerms = 10_000;
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> TermsOf = new(StringComparer.Ordinal);
+    private static int termsCount;
 
     /// <summary>
     /// Stems are memoised: every turn stems the question and each retrieved passage (confidence, answer selection,
@@ -35,10 +59,11 @@ public static partial class TextAnalysis
     {
         if (Stems.TryGetValue(word, out var stem)) return stem;
         stem = PorterStemmer.Stem(word);
-        if (Stems.Count < MaxMemoisedStems) Stems.TryAdd(word, stem);
+        if (Interlocked.Increment(ref stemsCount) <= MaxMemoisedStems) Stems.TryAdd(word, stem);
         return stem;
     }
 
     private const int MaxMemoisedStems = 200_000;
     private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static int stemsCount;
 }

@@ -12,9 +12,9 @@ namespace SupportAgent.Tests.Browser;
 
 /// <summary>
 /// The real server on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket) and one
-/// Chromium shared by the browser tests. Each test makes its own tenant and browser contexts.
+/// Chromium shared by the browser tests of a collection. Each test makes its own tenant and browser contexts.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     // The console's adapter page registers a fake adapter server on this machine, which the outbound guard refuses by default.
     public SupportAgentApp App { get; } = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");

@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SupportAgent.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class WidgetAccessibilityTests(BrowserFixture fixture)
+[Collection(WidgetBrowserCollection.Name)]
+public sealed class WidgetAccessibilityTests(WidgetBrowserFixture fixture)
 {
     [BrowserFact]
     public Task EveryWidgetStateIsAccessibleOnADesktop() => EveryStateIsAccessibleAsync("wa11ydesk", 1280, 800);

@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SupportAgent.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class WidgetTests(BrowserFixture fixture)
+[Collection(WidgetBrowserCollection.Name)]
+public sealed class WidgetTests(WidgetBrowserFixture fixture)
 {
     [BrowserFact]
     public async Task ACustomerAsksAKnowledgeQuestionAndSeesACitedAnswer()
@@ -74,8 +74,21 @@ public sealed class WidgetTests(BrowserFixture fixture)
     }
 }
 
+/// <summary>The console's browser tests: one server and one Chromium, tests one after another.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
 }
+
+/// <summary>
+/// The widget's browser tests, on a server and Chromium of their own: the two browser collections run side by side
+/// instead of one long chain at the end of the suite.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WidgetBrowserCollection : ICollectionFixture<WidgetBrowserFixture>
+{
+    public const string Name = "Widget browser";
+}
+
+public sealed class WidgetBrowserFixture : BrowserFixture;

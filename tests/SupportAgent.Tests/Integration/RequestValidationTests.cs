@@ -7,14 +7,15 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>Request bodies carry their rules as annotations: a body that breaks them is a 400 naming each field, before any work is done.</summary>
-public sealed class RequestValidationTests : IAsyncLifetime
+public sealed class RequestValidationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string acmeId = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys acme = null!;
 
-    public async Task InitializeAsync() => acme = await app.CreateTenantAsync("acme");
+    public async Task InitializeAsync() => acme = await app.CreateTenantAsync(acmeId);
 
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The 400's <c>errors</c> map (field → messages), after checking it is a ProblemDetails with a readable detail.</summary>
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
@@ -46,19 +47,19 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task ABlankCustomerMessageIsRejectedBeforeTheAgentRunsAndNothingIsWritten()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
 
         var errors = await ErrorsAsync(await chat.PostAsync(conversation, "  "));
 
         Assert.Contains("empty", Assert.Single(errors["text"]));
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Messages.CountAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Messages.CountAsync(m => m.TenantId == acmeId)));
     }
 
     [Fact]
     public async Task FeedbackWithoutAVerdictNamesTheMissingField()
     {
-        using var chat = new ChatClient(app, "acme", acme.Widget);
+        using var chat = new ChatClient(app, acmeId, acme.Widget);
         var conversation = await chat.StartAsync();
 
         var errors = await ErrorsAsync(await chat.FeedbackAsync(conversation, "m_unknown", new { }));
@@ -81,7 +82,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         using var client = app.ClientWithKey(acme.Admin);
 
-        var errors = await ErrorsAsync(await client.PostAsJsonAsync("/api/tenants/acme/approved-answers", new { question = "", answer = new string('a', 8001) }));
+        var errors = await ErrorsAsync(await client.PostAsJsonAsync($"/api/tenants/{acmeId}/approved-answers", new { question = "", answer = new string('a', 8001) }));
 
         Assert.Equal("'question' must not be empty.", Assert.Single(errors["question"]));
         Assert.Equal("'answer' must be at most 8000 characters.", Assert.Single(errors["answer"]));

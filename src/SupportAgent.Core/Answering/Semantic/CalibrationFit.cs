@@ -1,10 +1,11 @@
 namespace SupportAgent.Core.Answering.Semantic;
 
 /// <summary>One retrieved passage of a labelled question: its features, and whether its document answers the question.</summary>
-public sealed record CalibrationRow(string CaseId, int Rank, ConfidenceFeatures Features, bool Answers);
+/// <param name="MustEscalate">The case is one the tenant's knowledge does not answer: the agent must never answer it.</param>
+public sealed record CalibrationRow(string CaseId, int Rank, ConfidenceFeatures Features, bool Answers, bool MustEscalate = false);
 
-/// <summary>At a threshold: the share of questions answered, and the share of those answered from a right passage.</summary>
-public sealed record OperatingPoint(double Threshold, double AnswerRate, double Precision, int Answered, int Cases);
+/// <summary>At a threshold: the share of questions answered, the share of those answered from a right passage, and how many that must escalate were answered.</summary>
+public sealed record OperatingPoint(double Threshold, double AnswerRate, double Precision, int Answered, int Cases, int MustEscalateAnswered = 0);
 
 /// <summary>
 /// Fits <see cref="ConfidenceCalibration"/> at the level of questions, which is where the agent decides: one row per
@@ -60,23 +61,38 @@ public static class CalibrationFit
     public static List<OperatingPoint> Curve(ConfidenceCalibration calibration, IReadOnlyList<CalibrationRow> rows, IEnumerable<double> thresholds)
     {
         var cases = rows.GroupBy(r => r.CaseId)
-            .Select(g => (Score: g.Max(r => calibration.Score(r.Features)), Right: g.Any(r => r.Rank < Cited && r.Answers)))
+            .Select(g => (Score: g.Max(r => calibration.Score(r.Features)), Right: g.Any(r => r.Rank < Cited && r.Answers), MustEscalate: g.Any(r => r.MustEscalate)))
             .ToList();
         return [.. thresholds.Select(t =>
         {
             var answered = cases.Where(c => c.Score >= t).ToList();
             return new OperatingPoint(t, (double)answered.Count / cases.Count, answered.Count == 0 ? 1 : (double)answered.Count(c => c.Right) / answered.Count,
-                answered.Count, cases.Count);
+                answered.Count, cases.Count, answered.Count(c => c.MustEscalate));
         })];
     }
 
-    /// <summary>The lowest threshold reaching <paramref name="precision"/> (most questions answered), and the calibration re-centred on it.</summary>
+    /// <summary>
+    /// The lowest threshold reaching <paramref name="precision"/> (most questions answered) at which no question the
+    /// knowledge does not answer is answered, and the calibration re-centred on it. Precision alone lets a few such
+    /// questions through when many answerable ones sit beside them; a customer asking what the help centre does not
+    /// cover must reach a person, so those cases are a hard floor, not part of the 5 % budget.
+    /// </summary>
     public static (ConfidenceCalibration Centred, OperatingPoint Point) Centre(ConfidenceCalibration fitted, IReadOnlyList<CalibrationRow> rows, double precision)
     {
-        var grid = Enumerable.Range(1, 199).Select(i => i / 200.0);
-        var point = Curve(fitted, rows, grid).Where(p => p.Precision >= precision && p.Answered > 0).OrderBy(p => p.Threshold).FirstOrDefault()
-            ?? Curve(fitted, rows, [0.995])[0];
-        var logit = Math.Log(point.Threshold / (1 - point.Threshold));
-        return (fitted with { Intercept = fitted.Intercept - logit }, point);
+        // Thresholds are tried at the questions' own scores (logits), lowest first, so a fit whose scores crowd near 0 or 1
+        // is resolved as finely as the data; the cut goes midway to the next lower question, not onto a question's score.
+        var cases = rows.GroupBy(r => r.CaseId)
+            .Select(g => (Logit: g.Max(r => fitted.Logit(r.Features)), Right: g.Any(r => r.Rank < Cited && r.Answers), MustEscalate: g.Any(r => r.MustEscalate)))
+            .OrderBy(c => c.Logit).ToList();
+        var cut = cases.Count == 0 ? 0 : cases[^1].Logit + 1;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var answered = cases.Skip(i).ToList();
+            if (answered.Any(c => c.MustEscalate) || (double)answered.Count(c => c.Right) / answered.Count < precision) continue;
+            cut = i == 0 ? cases[0].Logit - 0.01 : (cases[i - 1].Logit + cases[i].Logit) / 2;
+            break;
+        }
+        var centred = fitted with { Intercept = fitted.Intercept - cut };
+        return (centred, Curve(centred, rows, [0.5])[0]);
     }
 }

@@ -25,8 +25,8 @@ public readonly record struct ConfidenceFeatures(double Sentence, double Heading
 /// <param name="Weights">One weight per feature, in the order of <see cref="ConfidenceFeatures.Names"/>.</param>
 public sealed record ConfidenceCalibration(string ModelId, double Intercept, IReadOnlyList<double> Weights)
 {
-    /// <summary>all-MiniLM-L6-v2, fitted on the demo evaluation set and the DSTC11 dev half (docs/evaluation.md, "Answer confidence").</summary>
-    public static readonly ConfidenceCalibration MiniLm = new("all-MiniLM-L6-v2", -6.016, [3.024, 0, 4.215, 6.216, 0]);
+    /// <summary>all-MiniLM-L6-v2, fitted on the demo evaluation set with every case that must escalate kept below 0.5 (docs/evaluation.md, "Answer confidence").</summary>
+    public static readonly ConfidenceCalibration MiniLm = new("all-MiniLM-L6-v2", -6.489, [4.245, 0, 5.274, 5.799, 0]);
 
     public static IReadOnlyList<ConfidenceCalibration> Known { get; } = [MiniLm];
 

@@ -104,6 +104,8 @@ public sealed class CrashRecoveryTests
             await Task.WhenAll(customers);
             var interrupted = await InDatabaseAsync(directory, Undecided);
             Assert.True(interrupted > 0, "the kill landed when no turn was in flight, so nothing was there to recover");
+            // The slow model was there to keep turns in flight for the kill; recovering them need not wait for it.
+            llm.Responder = _ => FakeReply.Text("You can return an item within 30 days of delivery [1].");
 
             await using var second = await ServerProcess.StartAsync(settings, directory);
             await WaitForAsync(async () => await InDatabaseAsync(directory, Undecided) == 0 ? "all decided" : null, seconds: 120);

@@ -56,4 +56,27 @@ public sealed class ConfidenceCalibrationFitTests
         Assert.Equal(0, fitted.Weights[Array.IndexOf(ConfidenceFeatures.Names, "gap")]);
         Assert.True(fitted.Weights[Array.IndexOf(ConfidenceFeatures.Names, "sentence")] > 0);
     }
+
+    [Fact]
+    public void CentringKeepsAQuestionTheKnowledgeDoesNotCoverBelowTheDefaultThresholdEvenWithinThePrecisionBudget()
+    {
+        // Forty answerable questions, ten unrelated ones far below them, and one the knowledge does not cover, as similar as
+        // the middle of the answerable ones: answering it would cost 1/41 of precision, well inside a 5 % budget, yet it
+        // must still escalate.
+        var rows = new List<CalibrationRow>();
+        for (var q = 0; q < 10; q++)
+            rows.Add(new CalibrationRow($"w{q}", 0, new ConfidenceFeatures(0.10 + q * 0.01, 0.4, 0.5, 0.10 + q * 0.01), false));
+        for (var q = 0; q < 40; q++)
+        {
+            var similarity = 0.40 + q * 0.01;
+            rows.Add(new CalibrationRow($"q{q}", 0, new ConfidenceFeatures(similarity, 0.4, 0.5, similarity), true));
+        }
+        rows.Add(new CalibrationRow("uncovered", 0, new ConfidenceFeatures(0.605, 0.4, 0.5, 0.605), false, MustEscalate: true));
+
+        var (centred, point) = CalibrationFit.Centre(CalibrationFit.Fit("m", rows), rows, 0.95);
+
+        Assert.Equal(0, point.MustEscalateAnswered);
+        Assert.True(centred.Score(rows[^1].Features) < 0.5, $"uncovered scored {centred.Score(rows[^1].Features):F3}");
+        Assert.True(centred.Score(rows[40].Features) >= 0.5, $"an answerable question above it scored {centred.Score(rows[40].Features):F3}");
+    }
 }

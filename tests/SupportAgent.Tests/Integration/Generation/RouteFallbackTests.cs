@@ -9,7 +9,7 @@ using SupportAgent.Core.Generation;
 using SupportAgent.Core.Retrieval;
 using SupportAgent.Tests.Fakes;
 
-namespace SupportAgent.Tests.Unit.Generation;
+namespace SupportAgent.Tests.Integration.Generation;
 
 /// <summary>The generator walks the router's routes in order: an adapter that keeps failing falls back to the base model, and the router hears about both.</summary>
 public sealed class RouteFallbackTests : IAsyncLifetime

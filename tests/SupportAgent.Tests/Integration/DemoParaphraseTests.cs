@@ -8,9 +8,9 @@ namespace SupportAgent.Tests.Integration;
 /// The demo tenant as a new user gets it (the shipped sentence model, the triage model trained from its examples):
 /// customers' own wording reaches the article that answers it, and what the help centre does not cover still escalates.
 /// </summary>
-public sealed class DemoParaphraseTests : IDisposable
+public sealed class DemoParaphraseTests(DemoParaphraseTests.ShippedModelDemo demo) : IClassFixture<DemoParaphraseTests.ShippedModelDemo>
 {
-    private readonly SupportAgentApp app = DemoApp.Configure(new SupportAgentApp()).WithShippedModel();
+    private readonly SupportAgentApp app = demo.App;
 
     [Fact]
     public async Task AParaphrasedReturnQuestionIsAnsweredFromTheReturnsArticles()
@@ -50,5 +50,14 @@ public sealed class DemoParaphraseTests : IDisposable
         Assert.Fail("The demo tenant's triage model never became ready.");
     }
 
-    public void Dispose() => app.Dispose();
+    /// <summary>
+    /// One demo server with the shipped model for the class: seeding the demo documents through the model and training
+    /// the classifier is the slow part, and no test here changes either.
+    /// </summary>
+    public sealed class ShippedModelDemo : IDisposable
+    {
+        public SupportAgentApp App { get; } = DemoApp.Configure(new SupportAgentApp()).WithShippedModel();
+
+        public void Dispose() => App.Dispose();
+    }
 }

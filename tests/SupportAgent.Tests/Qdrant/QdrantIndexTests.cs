@@ -119,6 +119,22 @@ public sealed class QdrantIndexTests : QdrantTestBase
     }
 
     [Fact]
+    public async Task EveryCallTellsQdrantADeadlineJustPastTheConfiguredTimeout()
+    {
+        var index = Index(("SupportAgent:Qdrant:TimeoutSeconds", "30"));
+        var sent = TimeSpan.FromSeconds(30) + QdrantConnection.WireDeadlineMargin;
+        var before = DateTime.UtcNow;
+
+        await index.ReplaceDocumentAsync("acme", "faq", [Entry("c1", "Gift wrapping costs 4 euros.")], default);
+        await Search(index, "gift wrapping");
+        await index.CountAsync("acme", null, default);
+
+        var after = DateTime.UtcNow;
+        // The deadline travels as grpc-timeout, relative to each call's start, so it lies between these bounds.
+        Assert.All(Server.Calls, c => Assert.InRange(c.Deadline, before + sent - TimeSpan.FromSeconds(1), after + sent + TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task ReplacingADocumentUpsertsBeforeRemovingOnlyItsStaleChunksSoItIsNeverEmpty()
     {
         var index = Index();

@@ -8,12 +8,17 @@ namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>
 /// The one gRPC channel to Qdrant and the official client over it. A channel multiplexes every call over long-lived
-/// HTTP/2 connections, so there is one per process. Every call carries the <c>api-key</c> metadata (when configured).
-/// The client is given no timeout of its own: the per-attempt deadline is <see cref="QdrantResilience"/>'s, on the
-/// injected clock.
+/// HTTP/2 connections, so there is one per process. Every call carries the <c>api-key</c> metadata (when configured)
+/// and a gRPC deadline (the official client sends none unless given a timeout). The deadline that decides is
+/// <see cref="QdrantResilience"/>'s, per attempt on the injected clock, and cancels the call when it passes; the one on
+/// the wire is <see cref="WireDeadlineMargin"/> later and only tells Qdrant when to stop on its own should that
+/// cancellation never arrive (a client that hung or lost the connection half-way).
 /// </summary>
 public sealed class QdrantConnection : IDisposable
 {
+    /// <summary>How much later than the attempt's own deadline the one sent to Qdrant lies.</summary>
+    public static readonly TimeSpan WireDeadlineMargin = TimeSpan.FromSeconds(5);
+
     private readonly GrpcChannel channel;
 
     public QdrantConnection(IOptions<QdrantOptions> options)
@@ -37,7 +42,7 @@ public sealed class QdrantConnection : IDisposable
             if (apiKey is not null) metadata.Add("api-key", apiKey);
             return metadata;
         });
-        Client = new QdrantClient(new QdrantGrpcClient(invoker));
+        Client = new QdrantClient(new QdrantGrpcClient(invoker), o.Timeout + WireDeadlineMargin);
     }
 
     public QdrantClient Client { get; }

@@ -40,8 +40,9 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
         var query = await embeddings!.QueryAsync(question, ct);
         // A sentence is also read under its section's heading ("Point expiry: Points don't expire as long as…"): what a
         // section is about is often said only by its heading, and the better of the two readings counts.
-        var vectors = await embeddings.PassagesAsync([.. quotable.Select(c => c.Sentence.Text)], ct);
-        var inSection = await embeddings.PassagesAsync([.. quotable.Select(c => $"{Section(c.Passage.Chunk)}: {c.Sentence.Text}")], ct);
+        // Both readings in one call: one pass through the model instead of two on the turn.
+        var both = await embeddings.PassagesAsync([.. quotable.Select(c => c.Sentence.Text), .. quotable.Select(c => $"{Section(c.Passage.Chunk)}: {c.Sentence.Text}")], ct);
+        var (vectors, inSection) = (both[..quotable.Count], both[quotable.Count..]);
         var terms = TextAnalysis.Terms(question).ToHashSet();
         // Similarity decides; the kind of fact asked for ("how long" → a duration), shared words and the passage's
         // rank only break near ties, so a paraphrase with no word in common still finds its sentence.

@@ -9,8 +9,8 @@ namespace SupportAgent.Core.Retrieval.Qdrant;
 
 /// <summary>
 /// Deadlines and retries of Qdrant calls, as one Polly pipeline on the injected <see cref="TimeProvider"/>: every
-/// attempt has <see cref="QdrantOptions.TimeoutSeconds"/> (the official client sends no deadline unless told, and one
-/// it computed itself would run on the wall clock), and passing trouble is retried with exponential backoff and
+/// attempt has <see cref="QdrantOptions.TimeoutSeconds"/> (the deadline the client sends on the wire runs on the wall
+/// clock, so it is only Qdrant's backstop: see <see cref="QdrantConnection"/>), and passing trouble is retried with exponential backoff and
 /// jitter. Passing trouble: an attempt past its deadline (each retry gets a fresh one), and the statuses Qdrant uses
 /// for it. <c>Unavailable</c>: unreachable, or a shard/replica briefly down. <c>DeadlineExceeded</c>: Qdrant's own
 /// timeout of the operation. <c>ResourceExhausted</c>:

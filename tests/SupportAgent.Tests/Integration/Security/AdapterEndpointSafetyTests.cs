@@ -134,7 +134,8 @@ public sealed class AdapterEndpointSafetyTests(SharedApp shared) : IClassFixture
 
         var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.DoesNotContain(redirectTargetUrl, detail);
-        Assert.DoesNotContain("302", detail);
+        // The endpoint the admin sent is echoed, and its random port may itself contain "302": look past it.
+        Assert.DoesNotContain("302", detail.Replace(insideUrl, ""));
         lock (receivedByRedirectTarget) Assert.Empty(receivedByRedirectTarget);
     }
 

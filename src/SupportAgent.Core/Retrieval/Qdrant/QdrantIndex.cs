@@ -46,7 +46,7 @@ public sealed class QdrantIndex(
     {
         if (query.K <= 0) return [];
         var k = (ulong)Math.Min(query.K, MaxK);
-        var sparse = SparseVectors.FromText(query.Text);
+        var sparse = SparseVectors.FromText(CustomerWording.ForLexicalSearch(query.Text));
         var prefetchLimit = Math.Max(k, (ulong)options.Value.PrefetchLimit);
         var points = await WithCollectionAsync<IReadOnlyList<ScoredPoint>>(async c =>
         {

@@ -23,14 +23,17 @@ public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IService
 
         await using var scope = scopes.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<AdapterRegistry>();
-        var adapter = await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Adapters.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.TenantId == tenantId, ct);
+        var adapter = await AdapterOf(scope.ServiceProvider.GetRequiredService<SupportDbContext>(), tenantId, ct);
         // The evaluation gate measures a not-yet-active adapter; live traffic only ever reaches an active one.
         if (adapter is null || (adapter.Status != AdapterStatus.Active && preference != RoutePreference.Adapter)) return baseRoutes;
 
         var route = new ChatRoute(clients.For(adapter.Endpoint, registry.ApiKeyOf(adapter), adapter.Name), adapter.Name, adapter.Name);
         return [route, .. baseRoutes];
     }
+
+    /// <summary>Compiled once: this read runs on every generated answer.</summary>
+    private static readonly Func<SupportDbContext, string, CancellationToken, Task<Adapter?>> AdapterOf =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Adapters.AsNoTracking().FirstOrDefault(a => a.TenantId == tenantId));
 
     public async ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Conversations.Turns;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Generation;
@@ -20,7 +19,11 @@ public sealed class ChatService(SupportDbContext db, TurnPipeline pipeline, Time
     }
 
     public Task<Conversation?> FindAsync(string tenantId, string conversationId, CancellationToken ct) =>
-        db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId && c.TenantId == tenantId, ct);
+        TurnQueries.Conversation(db, tenantId, conversationId, ct);
+
+    /// <summary>The conversation with its tenant in one read, for a turn about to run on it (<see cref="StreamAsync(TenantConversation, string, CancellationToken)"/>).</summary>
+    public Task<TenantConversation?> FindWithTenantAsync(string tenantId, string conversationId, CancellationToken ct) =>
+        TurnQueries.ConversationWithTenant(db, tenantId, conversationId, ct);
 
     /// <summary>
     /// The reply as it is produced: checked text deltas, then the final reply (always last, authoritative). The caller
@@ -29,9 +32,21 @@ public sealed class ChatService(SupportDbContext db, TurnPipeline pipeline, Time
     public IAsyncEnumerable<ChatStreamEvent> StreamAsync(Conversation conversation, string text, CancellationToken ct) =>
         pipeline.RunAsync(conversation, text, RoutePreference.Auto, ct);
 
+    /// <summary>The same, for a conversation read with its tenant (<see cref="FindWithTenantAsync"/>).</summary>
+    public IAsyncEnumerable<ChatStreamEvent> StreamAsync(TenantConversation found, string text, CancellationToken ct) =>
+        pipeline.RunAsync(found, text, RoutePreference.Auto, ct);
+
     /// <summary>The same turn, awaited whole.</summary>
     public Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct) =>
         HandleAsync(conversation, text, RoutePreference.Auto, ct);
+
+    /// <summary>The same turn, awaited whole, for a conversation read with its tenant.</summary>
+    public async Task<ChatReply> HandleAsync(TenantConversation found, string text, CancellationToken ct)
+    {
+        await foreach (var item in pipeline.RunAsync(found, text, RoutePreference.Auto, ct))
+            if (item.Reply is { } reply) return reply;
+        throw new InvalidOperationException("The turn ended without a reply.");
+    }
 
     /// <summary>The turn of a customer message stored before a crash, which never got a decision (crash recovery).</summary>
     public async Task<ChatReply> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct)

@@ -55,10 +55,13 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     {
         RequireRole(Roles.Widget);
         if (validation.Problem(text) is { } problem) throw new HubException(problem);
-        var conversation = await FindAsync(conversationId, conversationToken, tokens);
+        // Read with its tenant: the turn needs both, and one read is cheaper than two on every message.
+        var found = (tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken)
+                ? await chat.FindWithTenantAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
+            ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
         RequirePermit(RateLimitCategory.Messages);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), ct);
-        await foreach (var item in chat.StreamAsync(conversation, text.Trim(), ct))
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(found.Conversation.Id), ct);
+        await foreach (var item in chat.StreamAsync(found, text.Trim(), ct))
             yield return item.Reply is { } reply ? ChatStreamItem.Done(reply) : ChatStreamItem.Token(item.Text!);
     }
 

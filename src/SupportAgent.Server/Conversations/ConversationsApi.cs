@@ -33,9 +33,9 @@ public static class ConversationsApi
     private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> PostMessageAsync(
         string c, PostMessageRequest request, CurrentTenant tenant, ChatService chat, CancellationToken ct)
     {
-        var conversation = await chat.FindAsync(tenant.Id, c, ct);
-        if (conversation is null)
+        var found = await chat.FindWithTenantAsync(tenant.Id, c, ct);
+        if (found is null)
             return TypedResults.Problem(statusCode: 404, detail: $"Conversation '{c}' does not exist in tenant '{tenant.Id}'.");
-        return TypedResults.Ok(await chat.HandleAsync(conversation, request.Text!.Trim(), ct));
+        return TypedResults.Ok(await chat.HandleAsync(found, request.Text!.Trim(), ct));
     }
 }

@@ -11,7 +11,11 @@ namespace SupportAgent.Tests.Fakes;
 public static class QdrantTestServices
 {
     /// <param name="clock">The clock retries wait on; a FakeTimeProvider lets a test move it by hand.</param>
-    public static ServiceProvider Build(Uri url, TimeProvider? clock = null, params (string Key, string? Value)[] settings)
+    public static ServiceProvider Build(Uri url, TimeProvider? clock = null, params (string Key, string? Value)[] settings) =>
+        Build(url, new BagOfWordsEmbeddings(), clock, settings);
+
+    /// <param name="embedder">The embedding model; another one than the default stands for a change of model.</param>
+    public static ServiceProvider Build(Uri url, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider? clock, params (string Key, string? Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -27,7 +31,7 @@ public static class QdrantTestServices
         services.AddLogging();
         if (clock is not null) services.AddSingleton(clock);
         services.AddValidatedOptions<IndexOptions>(IndexOptions.SectionName);
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new BagOfWordsEmbeddings());
+        services.AddSingleton(embedder);
         services.AddQdrantIndex();
         return services.BuildServiceProvider();
     }

@@ -95,7 +95,7 @@ public sealed class QdrantIndexTests : QdrantTestBase
         var missing = await Assert.ThrowsAsync<QdrantException>(() => WithKey(null).DeleteDocumentAsync("acme", "faq", default));
         var wrong = await Assert.ThrowsAsync<QdrantException>(() => WithKey("guess").DeleteDocumentAsync("acme", "faq", default));
 
-        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "Upsert", "Delete"], keyed.Select(c => c.Method));
+        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "List", "Upsert", "Delete"], keyed.Select(c => c.Method));
         Assert.All(keyed, c => Assert.Equal("s3cret", c.ApiKey));
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
         Assert.Contains("Must provide an API key", missing.Message);
@@ -114,7 +114,7 @@ public sealed class QdrantIndexTests : QdrantTestBase
         await index.CountAsync("acme", null, default);
         await index.DeleteDocumentAsync("acme", "faq", default);
 
-        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "Upsert", "Delete", "Query", "Scroll", "Count", "Delete"],
+        Assert.Equal(["CollectionExists", "Create", "CreateFieldIndex", "CreateFieldIndex", "List", "Upsert", "Delete", "Query", "Scroll", "Count", "Delete"],
             Server.Calls.Select(c => c.Method));
     }
 

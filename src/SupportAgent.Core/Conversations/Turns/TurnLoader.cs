@@ -14,10 +14,11 @@ namespace SupportAgent.Core.Conversations.Turns;
 /// </summary>
 public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOptions<ChatOptions> options, TimeProvider clock)
 {
-    public async Task<TurnContext> BeginAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct)
+    /// <param name="tenant">The conversation's tenant when the caller read it with the conversation (one read fewer).</param>
+    public async Task<TurnContext> BeginAsync(Conversation conversation, Tenants.Tenant? tenant, string text, RoutePreference route, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
+        tenant ??= await TurnQueries.Tenant(db, conversation.TenantId, ct);
         var turns = await RecentTurnsAsync(conversation.Id, before: null, ct);
         var message = new Message
         {
@@ -34,7 +35,7 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
     public async Task<TurnContext> ResumeAsync(Conversation conversation, Message stored, RoutePreference route, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == conversation.TenantId, ct);
+        var tenant = await TurnQueries.Tenant(db, conversation.TenantId, ct);
         var turns = await RecentTurnsAsync(conversation.Id, stored.CreatedAt, ct);
         var message = await db.Messages.FirstAsync(m => m.Id == stored.Id, ct);
         return Context(conversation, tenant, message, turns, route, started);
@@ -54,11 +55,9 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
     /// </summary>
     private async Task<List<ConversationTurn>> RecentTurnsAsync(string conversationId, DateTimeOffset? before, CancellationToken ct)
     {
-        var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
-        if (before is { } until) messages = messages.Where(m => m.CreatedAt < until);
-        var turns = await messages
-            .OrderByDescending(m => m.CreatedAt).Take(Math.Max(options.Value.HistoryTurns, options.Value.EntityHistoryTurns) * 2)
-            .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)).ToListAsync(ct);
+        var count = Math.Max(options.Value.HistoryTurns, options.Value.EntityHistoryTurns) * 2;
+        var turns = await TurnQueries.ToListAsync(
+            before is { } until ? TurnQueries.LatestBefore(db, conversationId, until, count) : TurnQueries.Latest(db, conversationId, count), ct);
         turns.Reverse();
         return turns;
     }

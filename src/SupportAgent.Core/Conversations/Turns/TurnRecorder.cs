@@ -47,8 +47,7 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
             citations, escalation?.Id, decision.Model);
     }
 
-    private Task<Escalation?> OpenEscalationAsync(TurnContext turn) =>
-        db.Escalations.FirstOrDefaultAsync(e => e.ConversationId == turn.Conversation.Id && e.TenantId == turn.Tenant.Id && e.Status == EscalationStatus.Open);
+    private Task<Escalation?> OpenEscalationAsync(TurnContext turn) => TurnQueries.OpenEscalation(db, turn.Tenant.Id, turn.Conversation.Id);
 
     private static Decision NewDecision(TurnContext turn, Message reply, DateTimeOffset now)
     {

@@ -40,8 +40,8 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
         // A cheap version check (count, last change) decides whether the titles must be read again.
-        // One round trip: this runs on every customer turn.
-        var counts = await documents.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(d => (DateTimeOffset?)d.UpdatedAt) }).FirstOrDefaultAsync(ct);
+        // One round trip, compiled once: this runs on every customer turn.
+        var counts = await VersionOf(db, tenantId, ct);
         var version = $"{counts?.Count ?? 0}:{counts?.Last}";
         if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
         var titles = await documents.Select(d => d.Title).ToListAsync(ct);
@@ -50,6 +50,13 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         cache[tenantId] = snapshot;
         return snapshot;
     }
+
+    private static readonly Func<SupportDbContext, string, CancellationToken, Task<DocumentsVersion?>> VersionOf =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
+            db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).GroupBy(_ => 1)
+                .Select(g => new DocumentsVersion(g.Count(), g.Max(d => (DateTimeOffset?)d.UpdatedAt))).FirstOrDefault());
+
+    private sealed record DocumentsVersion(int Count, DateTimeOffset? Last);
 
     internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
     {

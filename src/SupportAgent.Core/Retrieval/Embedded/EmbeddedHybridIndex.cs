@@ -101,8 +101,9 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     public Task<IReadOnlyList<StaleChunk>> StaleChunksAsync(string tenantId, int limit, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<StaleChunk>>(store.Stale(tenantId, limit));
 
-    public async Task UpdateVectorsAsync(string tenantId, IReadOnlyList<(long Key, float[] Vector)> vectors, CancellationToken ct)
+    public async Task UpdateVectorsAsync(string tenantId, IReadOnlyList<(StaleChunk Chunk, float[] Vector)> chunks, CancellationToken ct)
     {
+        var vectors = chunks.Select(c => (c.Chunk.Key, c.Vector)).ToList();
         var gate = Gate(tenantId);
         await gate.WaitAsync(ct);
         try

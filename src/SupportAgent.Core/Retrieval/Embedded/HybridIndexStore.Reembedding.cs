@@ -26,12 +26,13 @@ internal sealed partial class HybridIndexStore
     {
         using var connection = Open();
         using var command = Command(connection, null,
-            "SELECT id, document_id, title, heading, text FROM chunk_rows WHERE tenant_id = $t AND model IS NOT $m ORDER BY id LIMIT $k",
+            "SELECT id, chunk_id, document_id, title, heading, text, url FROM chunk_rows WHERE tenant_id = $t AND model IS NOT $m ORDER BY id LIMIT $k",
             ("$t", tenantId), ("$m", model), ("$k", limit));
         var rows = new List<StaleChunk>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            rows.Add(new StaleChunk(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+            rows.Add(new StaleChunk(reader.GetInt64(0), new IndexedChunk(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))));
         return rows;
     }
 

@@ -11,6 +11,12 @@ namespace SupportAgent.Core.Retrieval.Qdrant;
 /// </summary>
 public sealed partial record QdrantCollection(string Name, int? DenseSize)
 {
+    /// <summary>
+    /// This deployment's collections of earlier embedding models (found when the collection is opened, by the owner
+    /// recorded in their metadata): re-embedding moves their points here, and searches read them lexically meanwhile.
+    /// </summary>
+    public IReadOnlyList<string> Previous { get; init; } = [];
+
     [GeneratedRegex("[^A-Za-z0-9_-]+")]
     private static partial Regex Unsafe();
 

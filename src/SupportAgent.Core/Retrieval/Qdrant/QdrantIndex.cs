@@ -12,8 +12,9 @@ namespace SupportAgent.Core.Retrieval.Qdrant;
 /// tenants, partitioned by a <c>tenant_id</c> payload key (indexed <c>is_tenant</c>) that every call filters on.
 /// Hybrid search is one Query API call: a sparse (lexical, idf) and a dense prefetch fused by reciprocal rank fusion
 /// inside Qdrant. Every call has a deadline and transient failures are retried (<see cref="QdrantResilience"/>).
+/// After a change of embedding model the chunks move over from the earlier model's collection (QdrantIndex.Reembedding.cs).
 /// </summary>
-public sealed class QdrantIndex(
+public sealed partial class QdrantIndex(
     QdrantCalls calls, IOptions<QdrantOptions> options, ILogger<QdrantIndex> log,
     IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IKnowledgeIndex
 {
@@ -25,6 +26,7 @@ public sealed class QdrantIndex(
     public Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct) =>
         WithCollectionAsync(async c =>
         {
+            await DeleteFromPreviousAsync(c, tenantId, documentId, ct);
             var points = entries.Select(e => ToPoint(tenantId, documentId, e, c)).ToList();
             foreach (var batch in points.Chunk(options.Value.UpsertBatchSize))
                 await calls.RunAsync("upsert", (client, t) => client.UpsertAsync(c.Name, batch, wait: true, cancellationToken: t), ct);
@@ -38,6 +40,7 @@ public sealed class QdrantIndex(
     public Task DeleteDocumentAsync(string tenantId, string documentId, CancellationToken ct) =>
         WithCollectionAsync(async c =>
         {
+            await DeleteFromPreviousAsync(c, tenantId, documentId, ct);
             await calls.RunAsync("delete", (client, t) => client.DeleteAsync(c.Name, ForTenant(tenantId, [OfDocument(documentId)]), wait: true, cancellationToken: t), ct);
             return true;
         }, ct);
@@ -46,27 +49,9 @@ public sealed class QdrantIndex(
     {
         if (query.K <= 0) return [];
         var k = (ulong)Math.Min(query.K, MaxK);
-        var sparse = SparseVectors.FromText(CustomerWording.ForLexicalSearch(query.Text));
-        var prefetchLimit = Math.Max(k, (ulong)options.Value.PrefetchLimit);
-        var points = await WithCollectionAsync<IReadOnlyList<ScoredPoint>>(async c =>
-        {
-            var dense = c.DenseSize is null ? null : query.Vector;
-            var sparseQuery = sparse.IsEmpty ? null : new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } };
-            var denseQuery = dense is null ? null : new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { dense } } } };
-            // The tenant filter is top-level (Qdrant applies it inside every prefetch) and, in case the query is ever
-            // restructured, on each prefetch as well.
-            var filter = ForTenant(tenantId);
-            return (sparseQuery, denseQuery) switch
-            {
-                ({ } s, { } d) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, new Query { Fusion = Fusion.Rrf },
-                    prefetch: [new PrefetchQuery { Query = s, Using = Sparse, Limit = prefetchLimit, Filter = filter },
-                               new PrefetchQuery { Query = d, Using = Dense, Limit = prefetchLimit, Filter = filter }],
-                    filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
-                ({ } s, null) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, s, usingVector: Sparse, filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
-                (null, { } d) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, d, usingVector: Dense, filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
-                _ => [],
-            };
-        }, ct);
+        var points = await WithCollectionAsync(async c => await IsMovingAsync(c, tenantId, ct)
+            ? await SearchWhileMovingAsync(c, tenantId, query, k, ct)
+            : await QueryAsync(c, tenantId, query, k, ct), ct);
         var hits = new List<SearchHit>(points.Count);
         foreach (var p in points)
         {
@@ -79,6 +64,29 @@ public sealed class QdrantIndex(
             hits.Add(new SearchHit(chunk, p.Score));
         }
         return hits;
+    }
+
+    /// <summary>One hybrid (or single-sided) query over the current collection, fused inside Qdrant.</summary>
+    private async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QdrantCollection c, string tenantId, SearchQuery query, ulong k, CancellationToken ct)
+    {
+        var sparse = SparseVectors.FromText(CustomerWording.ForLexicalSearch(query.Text));
+        var prefetchLimit = Math.Max(k, (ulong)options.Value.PrefetchLimit);
+        var dense = c.DenseSize is null ? null : query.Vector;
+        var sparseQuery = sparse.IsEmpty ? null : new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } };
+        var denseQuery = dense is null ? null : new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { dense } } } };
+        // The tenant filter is top-level (Qdrant applies it inside every prefetch) and, in case the query is ever
+        // restructured, on each prefetch as well.
+        var filter = ForTenant(tenantId);
+        return (sparseQuery, denseQuery) switch
+        {
+            ({ } s, { } d) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, new Query { Fusion = Fusion.Rrf },
+                prefetch: [new PrefetchQuery { Query = s, Using = Sparse, Limit = prefetchLimit, Filter = filter },
+                           new PrefetchQuery { Query = d, Using = Dense, Limit = prefetchLimit, Filter = filter }],
+                filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
+            ({ } s, null) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, s, usingVector: Sparse, filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
+            (null, { } d) => await calls.RunAsync("query", (client, t) => client.QueryAsync(c.Name, d, usingVector: Dense, filter: filter, limit: k, payloadSelector: true, cancellationToken: t), ct),
+            _ => [],
+        };
     }
 
     /// <summary>The tenant's points, or one document's: for operations and tests.</summary>

@@ -15,7 +15,7 @@ public sealed class Reembedder(IKnowledgeIndex index, ILogger<Reembedder> log, I
     /// <summary>Chunks embedded per call: big enough for the model's batching, small enough that progress is written often.</summary>
     public const int BatchSize = 64;
 
-    /// <summary>The index to re-embed, or null when it keeps no model-keyed vectors (Qdrant, or no embedder).</summary>
+    /// <summary>The index to re-embed, or null when it keeps no model-keyed vectors (no embedder configured).</summary>
     public IReembeddingIndex? Target => index is IReembeddingIndex { VectorModel: not null } target && embedder is not null ? target : null;
 
     /// <summary>Re-embeds the tenant's stale chunks until none is left or <paramref name="ct"/> is cancelled; returns the chunks re-embedded.</summary>
@@ -27,7 +27,7 @@ public sealed class Reembedder(IKnowledgeIndex index, ILogger<Reembedder> log, I
         while (await target.StaleChunksAsync(tenantId, BatchSize, ct) is { Count: > 0 } batch)
         {
             var vectors = await embedder!.EmbedPassagesAsync(batch.Select(c => c.EmbeddingText), ct);
-            await target.UpdateVectorsAsync(tenantId, [.. batch.Select((c, i) => (c.Key, vectors[i]))], ct);
+            await target.UpdateVectorsAsync(tenantId, [.. batch.Select((c, i) => (c, vectors[i]))], ct);
             done += batch.Count;
         }
         return done;

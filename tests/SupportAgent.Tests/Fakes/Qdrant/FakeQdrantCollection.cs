@@ -24,7 +24,11 @@ public sealed partial class FakeQdrantCollection
     private sealed record StoredPoint(PointId Id, string Key, Dictionary<string, float[]> Dense,
         Dictionary<string, Dictionary<uint, float>> Sparse, MapField<string, Value> Payload, ulong Version);
 
-    private FakeQdrantCollection(CreateCollection config) => (Name, Config) = (config.CollectionName, config.Clone());
+    private FakeQdrantCollection(CreateCollection config)
+    {
+        (Name, Config) = (config.CollectionName, config.Clone());
+        foreach (var (k, v) in config.Metadata) metadata[k] = v.Clone();
+    }
 
     public static FakeQdrantCollection Create(CreateCollection request)
     {

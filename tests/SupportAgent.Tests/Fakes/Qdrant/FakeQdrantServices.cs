@@ -3,7 +3,7 @@ using SupportAgent.Tests.Fakes.Qdrant.Wire;
 
 namespace SupportAgent.Tests.Fakes.Qdrant;
 
-/// <summary>Qdrant's <c>qdrant.Collections</c> service: create, exists, delete, list.</summary>
+/// <summary>Qdrant's <c>qdrant.Collections</c> service: create, exists, delete, list, info, metadata updates.</summary>
 internal sealed class FakeQdrantCollectionsService(FakeQdrantServer server) : Collections.CollectionsBase
 {
     public override Task<CollectionOperationResponse> Create(CreateCollection request, ServerCallContext context)
@@ -19,6 +19,15 @@ internal sealed class FakeQdrantCollectionsService(FakeQdrantServer server) : Co
 
     public override Task<CollectionOperationResponse> Delete(DeleteCollection request, ServerCallContext context) =>
         Task.FromResult(new CollectionOperationResponse { Result = server.Collections.TryRemove(request.CollectionName, out _) });
+
+    public override Task<GetCollectionInfoResponse> Get(GetCollectionInfoRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetCollectionInfoResponse { Result = server.Collection(request.CollectionName).Info() });
+
+    public override Task<CollectionOperationResponse> Update(UpdateCollection request, ServerCallContext context)
+    {
+        server.Collection(request.CollectionName).Update(request);
+        return Task.FromResult(new CollectionOperationResponse { Result = true });
+    }
 
     public override Task<ListCollectionsResponse> List(ListCollectionsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListCollectionsResponse { Collections = { server.Collections.Keys.Order().Select(n => new CollectionDescription { Name = n }) } });
@@ -41,6 +50,9 @@ internal sealed class FakeQdrantPointsService(FakeQdrantServer server) : Points.
 
     public override Task<ScrollResponse> Scroll(ScrollPoints request, ServerCallContext context) =>
         Task.FromResult(server.Collection(request.CollectionName).Scroll(request));
+
+    public override Task<FacetResponse> Facet(FacetCounts request, ServerCallContext context) =>
+        Task.FromResult(server.Collection(request.CollectionName).Facet(request));
 
     public override Task<QueryResponse> Query(QueryPoints request, ServerCallContext context) =>
         Task.FromResult(new QueryResponse { Result = { server.Collection(request.CollectionName).Query(request) } });

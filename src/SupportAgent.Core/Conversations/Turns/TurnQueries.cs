@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Retrieval.Condensing;
+using SupportAgent.Core.Tenants;
+
+namespace SupportAgent.Core.Conversations.Turns;
+
+/// <summary>A conversation and the tenant it belongs to, read together: what a customer turn starts from.</summary>
+public sealed record TenantConversation(Conversation Conversation, Tenant Tenant);
+
+/// <summary>
+/// The fixed reads of a customer turn, compiled once: EF otherwise rebuilds and looks up each query's expression tree
+/// on every call, a visible share of a turn's CPU at chat load. Same SQL, same results as the LINQ they replace.
+/// </summary>
+internal static class TurnQueries
+{
+    /// <summary>The tenant's conversation with the tenant itself, one round trip (a wrong tenant reads as no conversation).</summary>
+    public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<TenantConversation?>> ConversationWithTenant =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
+            db.Conversations.AsNoTracking().Where(c => c.Id == conversationId && c.TenantId == tenantId)
+                .Join(db.Tenants.AsNoTracking(), c => c.TenantId, t => t.Id, (c, t) => new TenantConversation(c, t))
+                .FirstOrDefault());
+
+    public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<Conversation?>> Conversation =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
+            db.Conversations.AsNoTracking().FirstOrDefault(c => c.Id == conversationId && c.TenantId == tenantId));
+
+    public static readonly Func<SupportDbContext, string, CancellationToken, Task<Tenant>> Tenant =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
+            db.Tenants.AsNoTracking().First(t => t.Id == tenantId));
+
+    /// <summary>The newest <c>count</c> messages of a conversation, newest first.</summary>
+    public static readonly Func<SupportDbContext, string, int, IAsyncEnumerable<ConversationTurn>> Latest =
+        EF.CompileAsyncQuery((SupportDbContext db, string conversationId, int count) =>
+            db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
+                .OrderByDescending(m => m.CreatedAt).Take(count)
+                .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)));
+
+    /// <summary>The newest <c>count</c> messages of a conversation written before <c>until</c>, newest first.</summary>
+    public static readonly Func<SupportDbContext, string, DateTimeOffset, int, IAsyncEnumerable<ConversationTurn>> LatestBefore =
+        EF.CompileAsyncQuery((SupportDbContext db, string conversationId, DateTimeOffset until, int count) =>
+            db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.CreatedAt < until)
+                .OrderByDescending(m => m.CreatedAt).Take(count)
+                .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)));
+
+    /// <summary>The conversation's open escalation, tracked: a later escalated message joins it.</summary>
+    public static readonly Func<SupportDbContext, string, string, Task<Escalation?>> OpenEscalation =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId) =>
+            db.Escalations.FirstOrDefault(e => e.ConversationId == conversationId && e.TenantId == tenantId && e.Status == EscalationStatus.Open));
+
+    public static async Task<List<ConversationTurn>> ToListAsync(IAsyncEnumerable<ConversationTurn> rows, CancellationToken ct)
+    {
+        var list = new List<ConversationTurn>();
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
+    }
+}

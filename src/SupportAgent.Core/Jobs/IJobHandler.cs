@@ -12,6 +12,17 @@ public interface IJobHandler
     Task AbandonAsync(ClaimedJob job, CancellationToken ct);
 }
 
+/// <summary>
+/// A handler that runs several jobs of its kind in one go when more are waiting (e.g. documents whose chunks fill one
+/// embedder call). Only jobs on their first claim join a batch, so a job that keeps ending its process is run alone
+/// and given up alone.
+/// </summary>
+public interface IBatchJobHandler : IJobHandler
+{
+    /// <summary>One outcome per job, in order; the token is cancelled when any job's lease is lost or the host stops.</summary>
+    Task<IReadOnlyList<JobOutcome>> RunBatchAsync(IReadOnlyList<ClaimedJob> jobs, CancellationToken ct);
+}
+
 public sealed record ClaimedJob(long Id, string Kind, string TenantId, string Subject, int Generation, int Attempts, string LeaseOwner);
 
 /// <summary>Done, or to be tried again at a time (a back-off after the index or embedder was unavailable).</summary>

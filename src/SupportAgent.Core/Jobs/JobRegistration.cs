@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SupportAgent.Core.Jobs;
 
 /// <summary>A registered kind, and whether this process runs it (a host may leave a kind to other processes).</summary>
-public sealed record JobKindRegistration(string Kind, Func<IServiceProvider, bool> Enabled);
+/// <param name="Batch">Jobs of the kind a worker claims and runs together (its handler is an <see cref="IBatchJobHandler"/>).</param>
+public sealed record JobKindRegistration(string Kind, Func<IServiceProvider, bool> Enabled, int Batch = 1);
 
 public static class JobRegistration
 {
@@ -23,6 +24,15 @@ public static class JobRegistration
     {
         services.AddKeyedScoped<IJobHandler, T>(kind);
         services.AddSingleton(new JobKindRegistration(kind, enabled ?? (_ => true)));
+        return services;
+    }
+
+    /// <summary>A kind whose jobs are worth running together, up to <paramref name="batch"/> at a time (see <see cref="IBatchJobHandler"/>).</summary>
+    public static IServiceCollection AddBatchJobHandler<T>(this IServiceCollection services, string kind, int batch, Func<IServiceProvider, bool>? enabled = null)
+        where T : class, IBatchJobHandler
+    {
+        services.AddKeyedScoped<IJobHandler, T>(kind);
+        services.AddSingleton(new JobKindRegistration(kind, enabled ?? (_ => true), batch));
         return services;
     }
 }

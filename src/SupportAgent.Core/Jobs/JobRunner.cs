@@ -7,8 +7,9 @@ namespace SupportAgent.Core.Jobs;
 
 /// <summary>
 /// Runs queued jobs on <see cref="JobOptions.Workers"/> workers. Each claim is a lease renewed while the job runs;
-/// losing it (another replica took over after a stall) cancels the work here. Stopping the host gives running jobs
-/// back at once, so another replica need not wait for the lease to expire.
+/// losing it (another replica took over after a stall) cancels the work here. A kind registered with a batch size runs
+/// up to that many first-claim jobs together (<see cref="IBatchJobHandler"/>), renewing all their leases. Stopping the
+/// host gives running jobs back at once, so another replica need not wait for the lease to expire.
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobKindRegistration> registrations, JobSignal signal,
     IOptions<JobOptions> options, TimeProvider clock, IServiceProvider services, ILogger<JobRunner> log) : BackgroundService
@@ -30,11 +31,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobKindRe
         {
             try
             {
-                ClaimedJob? job;
-                await using (var scope = scopes.CreateAsyncScope())
-                    job = await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync($"{Replica}:{Guid.NewGuid():N}", kinds, stoppingToken);
-                if (job is null) await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                else await RunAsync(job, stoppingToken);
+                var jobs = await ClaimAsync(kinds, stoppingToken);
+                if (jobs.Count == 0) await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                else await RunAsync(jobs, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception e)
@@ -46,40 +45,59 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobKindRe
         }
     }
 
-    private async Task RunAsync(ClaimedJob job, CancellationToken stoppingToken)
+    /// <summary>The next due job and, when its kind runs in batches and it is on its first claim, more of that kind.</summary>
+    private async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(IReadOnlyCollection<string> kinds, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<JobStore>();
+        if (await store.ClaimAsync(Owner(), kinds, ct) is not { } first) return [];
+        var batch = registrations.Where(r => r.Kind == first.Kind).Select(r => r.Batch).DefaultIfEmpty(1).Max();
+        var jobs = new List<ClaimedJob> { first };
+        while (first.Attempts == 1 && jobs.Count < batch && await store.ClaimAsync(Owner(), [first.Kind], ct, firstClaimOnly: true) is { } more)
+            jobs.Add(more);
+        return jobs;
+    }
+
+    private static string Owner() => $"{Replica}:{Guid.NewGuid():N}";
+
+    private async Task RunAsync(IReadOnlyList<ClaimedJob> jobs, CancellationToken stoppingToken)
     {
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = RenewAsync(job, lease, heartbeatStop.Token);
-        JobOutcome outcome;
+        var heartbeat = RenewAsync(jobs, lease, heartbeatStop.Token);
+        var first = jobs[0];
+        IReadOnlyList<JobOutcome> outcomes;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetRequiredKeyedService<IJobHandler>(job.Kind);
-            if (job.Attempts > options.Value.MaxAttempts)
+            var handler = scope.ServiceProvider.GetRequiredKeyedService<IJobHandler>(first.Kind);
+            if (first.Attempts > options.Value.MaxAttempts) // never batched: only first claims join a batch
             {
-                log.LogWarning("Giving up {Kind} {Tenant}/{Subject} after {Attempts} claims", job.Kind, job.TenantId, job.Subject, job.Attempts - 1);
-                await handler.AbandonAsync(job, lease.Token);
-                outcome = JobOutcome.Done;
+                log.LogWarning("Giving up {Kind} {Tenant}/{Subject} after {Attempts} claims", first.Kind, first.TenantId, first.Subject, first.Attempts - 1);
+                await handler.AbandonAsync(first, lease.Token);
+                outcomes = [JobOutcome.Done];
             }
-            else outcome = await handler.RunAsync(job, lease.Token);
+            else if (jobs.Count > 1 && handler is IBatchJobHandler batch) outcomes = await batch.RunBatchAsync(jobs, lease.Token);
+            else outcomes = [await handler.RunAsync(first, lease.Token)];
         }
         catch (OperationCanceledException) when (lease.IsCancellationRequested)
         {
             await heartbeatStop.CancelAsync();
             await heartbeat;
-            if (stoppingToken.IsCancellationRequested) await FinishAsync(job, JobOutcome.RetryLater(clock.GetUtcNow()));
-            else log.LogWarning("Lost the lease of {Kind} {Tenant}/{Subject}; another replica runs it", job.Kind, job.TenantId, job.Subject);
+            // Jobs whose lease is still ours go back at once (a lost one is not ours to release: that is a no-op).
+            foreach (var job in jobs) await FinishAsync(job, JobOutcome.RetryLater(clock.GetUtcNow()));
+            if (!stoppingToken.IsCancellationRequested)
+                log.LogWarning("Lost the lease of {Kind} {Tenant}/{Subject}; another replica runs it", first.Kind, first.TenantId, first.Subject);
             return;
         }
         catch (Exception e)
         {
-            log.LogError(e, "{Kind} {Tenant}/{Subject} failed unexpectedly; it is tried again", job.Kind, job.TenantId, job.Subject);
-            outcome = JobOutcome.RetryLater(clock.GetUtcNow() + options.Value.PollInterval * 5);
+            log.LogError(e, "{Kind} {Tenant}/{Subject} failed unexpectedly; it is tried again", first.Kind, first.TenantId, first.Subject);
+            outcomes = [.. jobs.Select(_ => JobOutcome.RetryLater(clock.GetUtcNow() + options.Value.PollInterval * 5))];
         }
         await heartbeatStop.CancelAsync();
         await heartbeat;
-        await FinishAsync(job, outcome);
+        for (var i = 0; i < jobs.Count; i++) await FinishAsync(jobs[i], outcomes[i]);
     }
 
     private async Task FinishAsync(ClaimedJob job, JobOutcome outcome)
@@ -90,8 +108,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobKindRe
         else await store.CompleteAsync(job, CancellationToken.None);
     }
 
-    /// <summary>Renews the lease at a third of its length; cancels the work when the lease is gone.</summary>
-    private async Task RenewAsync(ClaimedJob job, CancellationTokenSource lease, CancellationToken stop)
+    /// <summary>Renews every lease at a third of its length; cancels the work when any of them is gone.</summary>
+    private async Task RenewAsync(IReadOnlyList<ClaimedJob> jobs, CancellationTokenSource lease, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -99,14 +117,17 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobKindRe
             {
                 await Task.Delay(options.Value.Lease / 3, stop);
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<JobStore>().RenewAsync(job, stop)) continue;
+                var store = scope.ServiceProvider.GetRequiredService<JobStore>();
+                var held = true;
+                foreach (var job in jobs) held &= await store.RenewAsync(job, stop);
+                if (held) continue;
                 await lease.CancelAsync();
                 return;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (Exception e)
             {
-                log.LogWarning(e, "Renewing the lease of {Kind} {Tenant}/{Subject} failed; trying again at the next beat", job.Kind, job.TenantId, job.Subject);
+                log.LogWarning(e, "Renewing the lease of {Kind} {Tenant}/{Subject} failed; trying again at the next beat", jobs[0].Kind, jobs[0].TenantId, jobs[0].Subject);
             }
         }
     }

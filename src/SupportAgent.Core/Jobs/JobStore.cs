@@ -38,7 +38,8 @@ public sealed class JobStore(SupportDbContext db, TimeProvider clock, IOptions<J
     /// Leases the next due job of the given kinds, or null. Fair across tenants: first the tenant with the fewest jobs
     /// running, then the lowest fair-share rank, so one tenant's backlog or heavy file never holds every worker.
     /// </summary>
-    public async Task<ClaimedJob?> ClaimAsync(string owner, IReadOnlyCollection<string> kinds, CancellationToken ct)
+    /// <param name="firstClaimOnly">Only jobs never claimed before (joining a batch: see <see cref="IBatchJobHandler"/>).</param>
+    public async Task<ClaimedJob?> ClaimAsync(string owner, IReadOnlyCollection<string> kinds, CancellationToken ct, bool firstClaimOnly = false)
     {
         if (kinds.Count == 0) return null;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -50,7 +51,7 @@ public sealed class JobStore(SupportDbContext db, TimeProvider clock, IOptions<J
             UPDATE "Jobs" SET "LeaseOwner" = {0}, "LeaseExpiresAt" = {1}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT j."Id" FROM "Jobs" j
-                WHERE j."Kind" IN ({{kindList}}) AND j."DueAt" <= {2} AND (j."LeaseExpiresAt" IS NULL OR j."LeaseExpiresAt" < {2})
+                WHERE j."Kind" IN ({{kindList}}) AND j."DueAt" <= {2} AND (j."LeaseExpiresAt" IS NULL OR j."LeaseExpiresAt" < {2}){{(firstClaimOnly ? " AND j.\"Attempts\" = 0" : "")}}
                 ORDER BY (SELECT COUNT(*) FROM "Jobs" r WHERE r."TenantId" = j."TenantId" AND r."LeaseExpiresAt" >= {2}), j."Rank", j."Id"
                 LIMIT 1 {{skipLocked}})
               AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {2})

@@ -20,5 +20,5 @@ public static class IngestionWorkerSetup
 
     /// <summary>The ingestion job kind; a host that ingests in process only (or a test stopping it) turns it off with WorkerEnabled.</summary>
     internal static IServiceCollection AddIngestionJobs(this IServiceCollection services) =>
-        services.AddJobHandler<IngestDocumentJob>(JobKinds.IngestDocument, sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled);
+        services.AddBatchJobHandler<IngestDocumentJob>(JobKinds.IngestDocument, DocumentIngestor.DocumentsPerBatch, sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.WorkerEnabled);
 }

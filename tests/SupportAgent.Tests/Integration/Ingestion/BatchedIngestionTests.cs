@@ -48,6 +48,35 @@ public sealed class BatchedIngestionTests : IDisposable
         Assert.True(embedder.LargestBatch >= 39, $"the largest embedding call had {embedder.LargestBatch} passages");
     }
 
+    [Fact]
+    public async Task AnUploadThroughTheApiIsIndexedByTheBackgroundJobsInBatchesAndOneTheEmbedderRefusesFailsAlone()
+    {
+        // Uploaded while no worker runs, so all 40 jobs wait when the workers start and the batch sizes do not race the upload.
+        var directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+        using (var uploading = new SupportAgentApp(directory) { KeepDataDirectory = true }.With("SupportAgent:Ingestion:WorkerEnabled", "false"))
+        {
+            var keys = await uploading.CreateTenantAsync("acme");
+            using var admin = uploading.ClientWithKey(keys.Admin);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(Jsonl(40, poisoned: 17)), "file", "faq.jsonl" } };
+            Assert.True((await admin.PostAsync("/api/tenants/acme/documents", form)).IsSuccessStatusCode);
+        }
+        var counting = new CountingEmbeddings();
+        using var server = new SupportAgentApp(directory).WithServices(s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(counting));
+
+        var statuses = await server.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == "acme").Select(d => d.Status).ToListAsync());
+        for (var i = 0; i < 600 && statuses.Any(s => s is DocumentStatus.Pending or DocumentStatus.Indexing); i++)
+        {
+            await Task.Delay(50);
+            statuses = await server.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == "acme").Select(d => d.Status).ToListAsync());
+        }
+
+        Assert.Equal(39, statuses.Count(s => s == DocumentStatus.Indexed));
+        Assert.Equal(DocumentStatus.Failed, await server.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == "acme" && d.Id == "faq-17").Select(d => d.Status).SingleAsync()));
+        // Each of the two workers claims waiting jobs until none is left, so one of them embeds at least half in one call
+        // (one document per job would make every call a single passage).
+        Assert.True(counting.LargestBatch >= 20, $"the largest embedding call had {counting.LargestBatch} passages");
+    }
+
     /// <summary>The test embedder, counting the passages per call and refusing any containing "poison".</summary>
     private sealed class CountingEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
     {

@@ -69,6 +69,24 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJobWhoseRunWasInterruptedNeverJoinsABatchSoItIsRunAndGivenUpAlone()
+    {
+        await EnqueueAsync("heavy", "crashes-its-runner");
+        var first = await ClaimAsync("replica-that-dies");
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await EnqueueAsync("light", "fresh");
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        var joining = await WithStoreAsync(s => s.ClaimAsync("batching-worker", [Kind], default, firstClaimOnly: true));
+        var joiningAgain = await WithStoreAsync(s => s.ClaimAsync("batching-worker", [Kind], default, firstClaimOnly: true));
+        var alone = await ClaimAsync("any-worker");
+
+        Assert.Equal("fresh", joining?.Subject);
+        Assert.Null(joiningAgain); // the interrupted job is due, but only a claim of its own takes it
+        Assert.Equal((first!.Id, 2), (alone?.Id, alone?.Attempts));
+    }
+
+    [Fact]
     public async Task ATenantWithOneSmallFileIsServedBeforeAnotherTenantsBacklog()
     {
         for (var i = 0; i < 10; i++) await EnqueueAsync("heavy", $"big-{i}");

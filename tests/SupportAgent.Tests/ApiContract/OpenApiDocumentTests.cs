@@ -5,6 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.ApiContract;
 
+[SlowCollection]
 public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp>, IDisposable
 {
     private readonly SupportAgentApp app = shared.App;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SupportAgent.Core.Handoff;
 using static Microsoft.Playwright.Assertions;
+using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Browser;
 
@@ -76,6 +77,7 @@ public sealed class WidgetTests(WidgetBrowserFixture fixture)
 
 /// <summary>The console's browser tests: one server and one Chromium, tests one after another.</summary>
 [CollectionDefinition(Name)]
+[SlowCollection]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
@@ -86,6 +88,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 /// instead of one long chain at the end of the suite.
 /// </summary>
 [CollectionDefinition(Name)]
+[SlowCollection]
 public sealed class WidgetBrowserCollection : ICollectionFixture<WidgetBrowserFixture>
 {
     public const string Name = "Widget browser";

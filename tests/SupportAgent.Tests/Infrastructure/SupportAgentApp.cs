@@ -67,6 +67,10 @@ public sealed class SupportAgentApp : WebApplicationFactory<Program>
         }
         // The lexical embedder keeps tests that are not about understanding fast; tests about it opt into a shipped model.
         builder.UseSetting("SupportAgent:Embeddings:Provider", "hashing");
+        // Warnings and errors only, as the out-of-process servers (ServerProcess), and none on the console: nobody reads
+        // the test process's console (a failure reports its own exception), and hundreds of hosts writing it cost CPU.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:LogLevel:Default", "None");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // Once, after the product's own registrations, so an override replaces what it names.
         builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));

@@ -12,6 +12,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>The whole server with <c>SupportAgent:Index:Provider = qdrant</c>, against the fake Qdrant over real gRPC (HTTP/2).</summary>
+[SlowCollection]
 public sealed class ChatWithQdrantTests : IAsyncLifetime
 {
     private FakeQdrantServer qdrant = null!;

@@ -8,6 +8,7 @@ namespace SupportAgent.Tests.Integration;
 /// The demo tenant as a new user gets it (the shipped sentence model, the triage model trained from its examples):
 /// customers' own wording reaches the article that answers it, and what the help centre does not cover still escalates.
 /// </summary>
+[SlowCollection]
 public sealed class DemoParaphraseTests(DemoParaphraseTests.ShippedModelDemo demo) : IClassFixture<DemoParaphraseTests.ShippedModelDemo>
 {
     private readonly SupportAgentApp app = demo.App;

@@ -7,6 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Adapters;
 
+[SlowCollection]
 public sealed class AdapterRegistryTests : IAsyncLifetime
 {
     private const string BaseModel = "meta-llama/Llama-3.1-8B-Instruct";

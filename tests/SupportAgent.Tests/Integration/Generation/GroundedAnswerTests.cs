@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Generation;
 
 /// <summary>The real OpenAI client, through Semantic Kernel, against the fake endpoint: what reaches the customer is grounded or escalated.</summary>
+[SlowCollection]
 public sealed class GroundedAnswerTests : LlmAppTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Replicas;
 
 /// <summary>A replica killed in the middle of ingestion or training leaves nothing stuck: its leases expire and the other replica finishes.</summary>
+[SlowCollection]
 public sealed class ReplicaCrashTests : IAsyncLifetime
 {
     private readonly ReplicaPair replicas = new();

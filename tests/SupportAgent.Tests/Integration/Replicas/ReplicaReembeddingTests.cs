@@ -12,6 +12,7 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// replicas share one index (the embedded index on a data directory both use), so the job really is one per tenant
 /// and index: killing the replica that re-embeds leaves it to the other once the lease expires.
 /// </summary>
+[SlowCollection]
 public sealed class ReplicaReembeddingTests : IAsyncLifetime
 {
     private const string Tenant = "reembed";

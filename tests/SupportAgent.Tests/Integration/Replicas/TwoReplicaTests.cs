@@ -12,6 +12,7 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// Two replicas share PostgreSQL and Redis: whatever is done through one is seen through the other, live messages
 /// cross between them, and background work is shared without being done twice.
 /// </summary>
+[SlowCollection]
 public sealed class TwoReplicaTests(ReplicaPair replicas) : IClassFixture<ReplicaPair>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// A customer message stored just before the process died never got a reply or an escalation (issue 13 finding 12):
 /// at the next start it is run through the turn again, so every stored message is answered or escalated.
 /// </summary>
+[SlowCollection]
 public sealed class CrashRecoveryTests
 {
     private const string Question = "How long do I have to return an item?";

@@ -7,6 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Security;
 
 /// <summary>The public widget key must not let one client flood a tenant, nor a failed key be tried at speed.</summary>
+[SlowCollection]
 public sealed class RateLimitTests : IDisposable
 {
     private readonly List<SupportAgentApp> apps = [];

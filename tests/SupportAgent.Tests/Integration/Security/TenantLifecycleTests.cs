@@ -172,7 +172,7 @@ public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<Share
         using var admin = app.ClientWithKey(acme.Admin);
         var csv = "text,category\n" + string.Join("\n", Enumerable.Range(0, 6).SelectMany(i => new[] { $"where is parcel {i},shipping", $"refund for order {i},billing" }));
         (await admin.PostAsync($"/api/tenants/{acmeId}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        for (var i = 0; i < 300 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)) == 0; i++) await Task.Delay(100);
+        for (var i = 0; i < 1200 && await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)) == 0; i++) await Task.Delay(100); // up to 2 min on a loaded machine
         Assert.Equal(1, await app.InDatabaseAsync(db => db.TriageModels.CountAsync(m => m.TenantId == acmeId)));
         var index = app.Services.GetRequiredService<IKnowledgeIndex>();
         var query = new SearchQuery("return an item", 5);

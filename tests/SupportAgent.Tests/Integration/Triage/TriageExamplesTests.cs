@@ -9,6 +9,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Triage;
 
 /// <summary>An admin uploads a taxonomy as labelled examples; the classifier trains in the background and categorises chat.</summary>
+[SlowCollection]
 public sealed class TriageExamplesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;

@@ -7,10 +7,12 @@ using SupportAgent.Core.Answering;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Retrieval;
 using static SupportAgent.Tests.Unit.Resilience.ScriptedChatClient;
+using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Unit.Resilience;
 
 /// <summary>The answer pipeline's deadline and retry, on a fake clock: a slow model costs the test no real time.</summary>
+[SlowCollection]
 public sealed class AnswerResilienceTests
 {
     private const string Answer = "Orders to Canada are delivered in 5 to 8 business days [1].";

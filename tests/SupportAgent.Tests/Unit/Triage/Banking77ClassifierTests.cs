@@ -10,6 +10,7 @@ namespace SupportAgent.Tests.Unit.Triage;
 /// apart (0.730, chance is 0.013) at two thirds of the 30-a-intent run's CPU time (0.780). The full 5-fold figure is in
 /// docs/evaluation.md (`triage cv`).
 /// </summary>
+[SlowCollection]
 public sealed class Banking77ClassifierTests(ITestOutputHelper output)
 {
     private const string File = "banking77/train.csv";

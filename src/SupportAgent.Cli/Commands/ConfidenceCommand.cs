@@ -22,11 +22,16 @@ internal static class ConfidenceCommand
         {
             Description = "Add passages saved by an earlier run's --rows (e.g. another tenant's cases) to this run's before fitting (repeatable)",
         };
+        var margin = new Option<double>("--margin")
+        {
+            Description = "Logits the threshold keeps above the highest-scoring case that must escalate (choose it with --folds)", DefaultValueFactory = _ => 0,
+        };
+        var folds = new Option<int>("--folds") { Description = "Also cross-validate by question in this many folds, for a range of margins (0 = no)", DefaultValueFactory = _ => 0 };
         var perCase = new Option<bool>("--cases") { Description = "Also print every case's best passage: its document, whether it is right, the features and the built-in score" };
         var calibrate = new Command("calibrate",
             "Retrieve for each case, fit the logistic confidence on the passages (right document or not), and print the weights and the precision / answer-rate curve.")
         {
-            tenant, file, precision, perCase, dump, with,
+            tenant, file, precision, margin, folds, perCase, dump, with,
         };
         calibrate.SetAction(async (parse, ct) =>
         {
@@ -41,7 +46,7 @@ internal static class ConfidenceCommand
             if (parse.GetValue(dump) is { } rowsFile) await File.WriteAllLinesAsync(rowsFile.FullName, RowsCsv.Write(rows), ct);
             foreach (var saved in parse.GetValue(with) ?? []) rows.AddRange(RowsCsv.Read(await File.ReadAllLinesAsync(saved.FullName, ct)));
             var fitted = CalibrationFit.Fit(embeddings.ModelId!, rows);
-            var (centred, point) = CalibrationFit.Centre(fitted, rows, parse.GetValue(precision));
+            var (centred, point) = CalibrationFit.Centre(fitted, rows, parse.GetValue(precision), parse.GetValue(margin));
             var questions = CalibrationFit.Questions(rows).ToList();
             Console.WriteLine($"cases {questions.Count} ({questions.Count(q => q.Right)} with a right document among the first {CalibrationFit.Cited} passages), passages {rows.Count}");
             Console.WriteLine(FormattableString.Invariant($"fitted: intercept {fitted.Intercept:F3}, {Weights(fitted)}"));
@@ -55,6 +60,7 @@ internal static class ConfidenceCommand
                 var b = builtIn is null ? null : CalibrationFit.Curve(builtIn, rows, [t])[0];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,9:F2}  {p.AnswerRate,11:F3}  {p.Precision,9:F3}   built-in: {b?.AnswerRate:F3} / {b?.Precision:F3}"));
             }
+            if (parse.GetValue(folds) is > 1 and var k) PrintCrossValidation(embeddings.ModelId!, rows, k, parse.GetValue(precision));
             if (parse.GetValue(perCase)) PrintCases(rows, centred);
             return 0;
         });
@@ -63,6 +69,18 @@ internal static class ConfidenceCommand
 
     private static string Weights(ConfidenceCalibration c) =>
         string.Join(", ", ConfidenceFeatures.Names.Zip(c.Weights, (n, w) => string.Create(CultureInfo.InvariantCulture, $"{n} {w:F3}")));
+
+    private static void PrintCrossValidation(string modelId, IReadOnlyList<CalibrationRow> rows, int folds, double precision)
+    {
+        Console.WriteLine($"{folds}-fold cross-validation by question (fitted and centred on the other folds, decided at 0.5):");
+        Console.WriteLine("margin  answer-rate  precision  answered  right  must-escalate answered");
+        foreach (var m in new[] { 0, 0.25, 0.5, 0.75, 1, 1.5, 2 })
+        {
+            var cv = CalibrationCrossValidation.Run(modelId, rows, folds, precision, m);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m,6:F2}  {cv.AnswerRate,11:F3}  {cv.Precision,9:F3}  {cv.Answered,8}  {cv.Right,5}  {cv.MustEscalateAnswered} of {cv.MustEscalate}"));
+        }
+    }
 
     private static void PrintCases(IReadOnlyList<CalibrationRow> rows, ConfidenceCalibration calibration)
     {

@@ -22,11 +22,12 @@ public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IService
         if (preference == RoutePreference.Base) return baseRoutes;
 
         await using var scope = scopes.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<AdapterRegistry>();
         var adapter = await AdapterOf(scope.ServiceProvider.GetRequiredService<SupportDbContext>(), tenantId, ct);
         // The evaluation gate measures a not-yet-active adapter; live traffic only ever reaches an active one.
         if (adapter is null || (adapter.Status != AdapterStatus.Active && preference != RoutePreference.Adapter)) return baseRoutes;
 
+        // The registry (key decryption) only for a tenant that has an adapter: most turns have none.
+        var registry = scope.ServiceProvider.GetRequiredService<AdapterRegistry>();
         var route = new ChatRoute(clients.For(adapter.Endpoint, registry.ApiKeyOf(adapter), adapter.Name), adapter.Name, adapter.Name);
         return [route, .. baseRoutes];
     }

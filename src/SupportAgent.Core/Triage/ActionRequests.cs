@@ -12,7 +12,7 @@ namespace SupportAgent.Core.Triage;
 /// </summary>
 internal static class ActionRequests
 {
-    private const string Verbs = @"(refund|reimburse|cancel|change|update|modify|edit|amend|reset|unlock|apply|waive|upgrade|credit|reverse|void|expedite|reship|resend|replace|delete|close|remove\s+(the\s+)?(fee|charge|hold))";
+    private const string Verbs = @"(refund|reimburse|cancel|change|update|modify|edit|amend|reset|set|switch|transfer|move|merge|rename|extend|activate|deactivate|pause|stop|unlock|apply|waive|upgrade|credit|reverse|void|expedite|reship|resend|replace|delete|close|remove\s+(the\s+)?(fee|charge|hold))";
     private const string Objects = @"(a|an|my|the|this|that|our|his|her|it|them|me|order|account|email|address|payment|charge|fee|subscription|membership|password)";
 
     private static readonly Regex Pattern = new(string.Join("|", new[]

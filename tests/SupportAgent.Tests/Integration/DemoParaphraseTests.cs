@@ -27,6 +27,19 @@ public sealed class DemoParaphraseTests(DemoParaphraseTests.ShippedModelDemo dem
     }
 
     [Fact]
+    public async Task ACardAskedForByItsShorthandIsAnsweredFromThePaymentsArticle()
+    {
+        await TriageModelReadyAsync();
+        using var chat = new ChatClient(app, "demo", DemoApp.WidgetKey);
+        var conversation = await chat.StartAsync();
+
+        var reply = await chat.AskAsync(conversation, "do u take amex");
+
+        Assert.Equal("answered", reply.GetProperty("decision").GetString());
+        Assert.Equal("billing-and-payments", reply.GetProperty("citations")[0].GetProperty("documentId").GetString());
+    }
+
+    [Fact]
     public async Task AQuestionTheHelpCentreDoesNotCoverEscalatesForLowConfidence()
     {
         await TriageModelReadyAsync();

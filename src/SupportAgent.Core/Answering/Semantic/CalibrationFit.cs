@@ -77,7 +77,13 @@ public static class CalibrationFit
     /// questions through when many answerable ones sit beside them; a customer asking what the help centre does not
     /// cover must reach a person, so those cases are a hard floor, not part of the 5 % budget.
     /// </summary>
-    public static (ConfidenceCalibration Centred, OperatingPoint Point) Centre(ConfidenceCalibration fitted, IReadOnlyList<CalibrationRow> rows, double precision)
+    /// <param name="margin">
+    /// Logits the cut keeps above the highest-scoring case that must escalate. The fitted cases set the cut, so an unseen
+    /// question the knowledge does not cover lands just as close to it; a margin trades a few answers for that case
+    /// (chosen by <see cref="CalibrationCrossValidation"/>, docs/evaluation.md).
+    /// </param>
+    public static (ConfidenceCalibration Centred, OperatingPoint Point) Centre(ConfidenceCalibration fitted, IReadOnlyList<CalibrationRow> rows, double precision,
+        double margin = 0)
     {
         // Thresholds are tried at the questions' own scores (logits), lowest first, so a fit whose scores crowd near 0 or 1
         // is resolved as finely as the data; the cut goes midway to the next lower question, not onto a question's score.
@@ -92,6 +98,8 @@ public static class CalibrationFit
             cut = i == 0 ? cases[0].Logit - 0.01 : (cases[i - 1].Logit + cases[i].Logit) / 2;
             break;
         }
+        if (cases.Where(c => c.MustEscalate).Select(c => c.Logit).DefaultIfEmpty(double.NegativeInfinity).Max() is var highest && highest + margin > cut)
+            cut = highest + margin;
         var centred = fitted with { Intercept = fitted.Intercept - cut };
         return (centred, Curve(centred, rows, [0.5])[0]);
     }

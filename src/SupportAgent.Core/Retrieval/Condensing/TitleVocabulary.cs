@@ -38,13 +38,12 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
-        var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId);
         // A cheap version check (count, last change) decides whether the titles must be read again.
         // One round trip, compiled once: this runs on every customer turn.
         var counts = await VersionOf(db, tenantId, ct);
         var version = $"{counts?.Count ?? 0}:{counts?.Last}";
         if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
-        var titles = await documents.Select(d => d.Title).ToListAsync(ct);
+        var titles = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).Select(d => d.Title).ToListAsync(ct);
         var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
         snapshot = new Snapshot(version, Build(titles, passages), EntityNames.Build(titles));
         cache[tenantId] = snapshot;

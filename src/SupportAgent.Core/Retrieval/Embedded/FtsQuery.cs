@@ -24,7 +24,7 @@ public sealed record FtsQuery(IReadOnlyList<FtsPhrase> Phrases, bool SubjectRequ
     /// <summary>Rows matching any question word or (in titles and headings) any subject word.</summary>
     public static FtsQuery? Any(string text, IReadOnlyList<string>? subject = null)
     {
-        var terms = TextAnalysis.Words(text).Distinct().Take(64).ToList();
+        var terms = TextAnalysis.Words(CustomerWording.ForLexicalSearch(text)).Distinct().Take(64).ToList();
         var content = terms.Where(t => TextAnalysis.Terms(t).Count > 0).ToList();
         if (content.Count > 0) terms = content;
         // Subject words count in titles and headings only: every passage of the entity's documents carries them there
@@ -38,7 +38,7 @@ public sealed record FtsQuery(IReadOnlyList<FtsPhrase> Phrases, bool SubjectRequ
     {
         var about = About(subject);
         if (about.Count == 0) return null;
-        var terms = TextAnalysis.Words(text).Where(t => TextAnalysis.Terms(t).Count > 0).Distinct().Take(64).ToList();
+        var terms = TextAnalysis.Words(CustomerWording.ForLexicalSearch(text)).Where(t => TextAnalysis.Terms(t).Count > 0).Distinct().Take(64).ToList();
         return new FtsQuery([.. about.Select(t => new FtsPhrase(t, true)), .. terms.Select(t => new FtsPhrase(t, false))], terms.Count > 0);
     }
 

@@ -120,7 +120,7 @@ public sealed partial class QdrantIndex : IReembeddingIndex
     private async Task<IReadOnlyList<ScoredPoint>> SearchWhileMovingAsync(QdrantCollection c, string tenantId, SearchQuery query, ulong k, CancellationToken ct)
     {
         var lists = new List<IReadOnlyList<ScoredPoint>> { await QueryAsync(c, tenantId, query, k, ct) };
-        var sparse = SparseVectors.FromText(query.Text);
+        var sparse = SparseVectors.FromText(CustomerWording.ForLexicalSearch(query.Text));
         if (!sparse.IsEmpty)
             foreach (var name in c.Previous)
                 lists.Add(await OrNoneAsync(() => calls.RunAsync("query", (client, t) => client.QueryAsync(name, new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } },

@@ -69,7 +69,7 @@ public sealed partial class QdrantIndex(
     /// <summary>One hybrid (or single-sided) query over the current collection, fused inside Qdrant.</summary>
     private async Task<IReadOnlyList<ScoredPoint>> QueryAsync(QdrantCollection c, string tenantId, SearchQuery query, ulong k, CancellationToken ct)
     {
-        var sparse = SparseVectors.FromText(query.Text);
+        var sparse = SparseVectors.FromText(CustomerWording.ForLexicalSearch(query.Text));
         var prefetchLimit = Math.Max(k, (ulong)options.Value.PrefetchLimit);
         var dense = c.DenseSize is null ? null : query.Vector;
         var sparseQuery = sparse.IsEmpty ? null : new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } };

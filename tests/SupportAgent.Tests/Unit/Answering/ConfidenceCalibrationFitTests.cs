@@ -79,4 +79,34 @@ public sealed class ConfidenceCalibrationFitTests
         Assert.True(centred.Score(rows[^1].Features) < 0.5, $"uncovered scored {centred.Score(rows[^1].Features):F3}");
         Assert.True(centred.Score(rows[40].Features) >= 0.5, $"an answerable question above it scored {centred.Score(rows[40].Features):F3}");
     }
+
+    [Fact]
+    public void AMarginKeepsTheCutThatFarAboveTheHighestQuestionThatMustEscalate()
+    {
+        var rows = Rows();
+        rows.Add(new CalibrationRow("uncovered", 0, new ConfidenceFeatures(0.50, 0.4, 0.5, 0.45), false, MustEscalate: true));
+        var fitted = CalibrationFit.Fit("m", rows);
+
+        var (plain, _) = CalibrationFit.Centre(fitted, rows, 0.95);
+        var (margined, _) = CalibrationFit.Centre(fitted, rows, 0.95, margin: 1.0);
+
+        var uncovered = rows[^1].Features;
+        Assert.True(plain.Logit(uncovered) < 0, $"plain logit {plain.Logit(uncovered):F3}");
+        Assert.True(margined.Logit(uncovered) <= -1.0 + 1e-9, $"margined logit {margined.Logit(uncovered):F3}");
+        Assert.True(CalibrationFit.Curve(margined, rows, [0.5])[0].Answered < CalibrationFit.Curve(plain, rows, [0.5])[0].Answered);
+    }
+
+    [Fact]
+    public void CrossValidationDecidesEveryQuestionOnceWithACalibrationThatNeverSawIt()
+    {
+        var rows = Rows();
+
+        var cv = CalibrationCrossValidation.Run("m", rows, folds: 5, precision: 0.95, margin: 0);
+
+        Assert.Equal(20, cv.Cases);
+        // Every question is decided by a fit of the other four fifths: the clearly answerable ones are answered and right.
+        Assert.True(cv.Right >= 13, $"right {cv.Right} of {cv.Answered} answered");
+        Assert.True(cv.Precision >= 0.9, $"precision {cv.Precision:F3}");
+        Assert.Equal(0, cv.MustEscalate);
+    }
 }

@@ -41,25 +41,21 @@ public sealed class ChatService(SupportDbContext db, TurnPipeline pipeline, Time
         HandleAsync(conversation, text, RoutePreference.Auto, ct);
 
     /// <summary>The same turn, awaited whole, for a conversation read with its tenant.</summary>
-    public async Task<ChatReply> HandleAsync(TenantConversation found, string text, CancellationToken ct)
-    {
-        await foreach (var item in pipeline.RunAsync(found, text, RoutePreference.Auto, ct))
-            if (item.Reply is { } reply) return reply;
-        throw new InvalidOperationException("The turn ended without a reply.");
-    }
+    public Task<ChatReply> HandleAsync(TenantConversation found, string text, CancellationToken ct) =>
+        ReplyOfAsync(pipeline.RunAsync(found, text, RoutePreference.Auto, ct));
 
     /// <summary>The turn of a customer message stored before a crash, which never got a decision (crash recovery).</summary>
-    public async Task<ChatReply> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct)
-    {
-        await foreach (var item in pipeline.ResumeAsync(conversation, stored, ct))
-            if (item.Reply is { } reply) return reply;
-        throw new InvalidOperationException("The turn ended without a reply.");
-    }
+    public Task<ChatReply> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct) =>
+        ReplyOfAsync(pipeline.ResumeAsync(conversation, stored, ct));
 
     /// <summary>The same turn on chosen model routes (the adapter gate measures each side alone).</summary>
-    public async Task<ChatReply> HandleAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct)
+    public Task<ChatReply> HandleAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct) =>
+        ReplyOfAsync(pipeline.RunAsync(conversation, text, route, ct));
+
+    /// <summary>A turn awaited whole: its final reply, which always comes last.</summary>
+    private static async Task<ChatReply> ReplyOfAsync(IAsyncEnumerable<ChatStreamEvent> turn)
     {
-        await foreach (var item in pipeline.RunAsync(conversation, text, route, ct))
+        await foreach (var item in turn)
             if (item.Reply is { } reply) return reply;
         throw new InvalidOperationException("The turn ended without a reply.");
     }

@@ -56,7 +56,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
         RequireRole(Roles.Widget);
         if (validation.Problem(text) is { } problem) throw new HubException(problem);
         // Read with its tenant: the turn needs both, and one read is cheaper than two on every message.
-        var found = (tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken)
+        var found = (MayReach(conversationId, conversationToken, tokens)
                 ? await chat.FindWithTenantAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
             ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
         RequirePermit(RateLimitCategory.Messages);
@@ -66,12 +66,13 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
     }
 
     /// <summary>The tenant's conversation; for a widget only with its token (a wrong one reads exactly like an unknown id).</summary>
-    private async Task<Conversation> FindAsync(string conversationId, string? conversationToken, ConversationTokens tokens)
-    {
-        var allowed = Role is Roles.Staff or Roles.Admin || tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken);
-        return (allowed ? await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
+    private async Task<Conversation> FindAsync(string conversationId, string? conversationToken, ConversationTokens tokens) =>
+        (MayReach(conversationId, conversationToken, tokens) ? await chat.FindAsync(TenantId, conversationId, Context.ConnectionAborted) : null)
             ?? throw new HubException($"Conversation '{conversationId}' does not exist.");
-    }
+
+    /// <summary>Staff and admins reach every conversation of their tenant; a widget only the one its token names.</summary>
+    private bool MayReach(string conversationId, string? conversationToken, ConversationTokens tokens) =>
+        Role is Roles.Staff or Roles.Admin || tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken);
 
     /// <summary>Staff-only calls: staff reach every conversation of their tenant without a token.</summary>
     private async Task<Conversation> FindForStaffAsync(string conversationId) =>

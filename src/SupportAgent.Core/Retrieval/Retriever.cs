@@ -12,14 +12,19 @@ public sealed class Retriever(IKnowledgeIndex index, QueryCondenser condenser, I
 {
     private readonly RankingWeights weights = weights ?? RankingWeights.Default;
 
-    public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, int k, CancellationToken ct)
+    public Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, int k, CancellationToken ct) =>
+        RetrieveAsync(tenantId, question, history, k, documents: null, ct);
+
+    /// <param name="documents">The tenant's documents version, when the caller read it already (see <see cref="QueryCondenser"/>).</param>
+    public async Task<RetrievalResult> RetrieveAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, int k, DocumentsVersion? documents,
+        CancellationToken ct)
     {
         var query = question;
         IReadOnlyList<SearchHit> hits;
         IReadOnlyList<string> subject = [];
         try
         {
-            var condensed = await condenser.CondenseAsync(tenantId, question, history, ct);
+            var condensed = await condenser.CondenseAsync(tenantId, question, history, documents, ct);
             query = condensed.ToString();
             subject = condensed.Subject;
             // Through the turn's cache of question vectors: when the query is the question itself (no follow-up to

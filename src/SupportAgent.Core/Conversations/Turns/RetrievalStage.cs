@@ -11,5 +11,5 @@ public sealed class RetrievalStage(Retriever retriever) : QuietStage
     public override string Name => "retrieval";
 
     protected override async Task RunQuietAsync(TurnContext turn, CancellationToken ct) =>
-        turn.Outcome.Retrieval = await retriever.RetrieveAsync(turn.Tenant.Id, turn.Text, turn.Turns, turn.Settings.TopK, ct);
+        turn.Outcome.Retrieval = await retriever.RetrieveAsync(turn.Tenant.Id, turn.Text, turn.Turns, turn.Settings.TopK, turn.Documents, ct);
 }

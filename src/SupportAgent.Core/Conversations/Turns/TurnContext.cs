@@ -28,6 +28,9 @@ public sealed class TurnContext
     /// <summary>Evaluation turns are scored, never announced, and do not count as approved-answer hits.</summary>
     public bool IsEvaluation => Conversation.IsEvaluation;
 
+    /// <summary>The tenant's documents version read with the conversation, or null (the vocabulary then asks itself).</summary>
+    public DocumentsVersion? Documents { get; init; }
+
     public RoutePreference Route { get; init; }
 
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of arrival; the decision records the latency from it.</summary>

@@ -5,8 +5,11 @@ using SupportAgent.Core.Tenants;
 
 namespace SupportAgent.Core.Conversations.Turns;
 
-/// <summary>A conversation and the tenant it belongs to, read together: what a customer turn starts from.</summary>
-public sealed record TenantConversation(Conversation Conversation, Tenant Tenant);
+/// <summary>
+/// A conversation and the tenant it belongs to, read together: what a customer turn starts from. With the tenant's
+/// documents version from the same read, the entity vocabulary needs no read of its own while documents are unchanged.
+/// </summary>
+public sealed record TenantConversation(Conversation Conversation, Tenant Tenant, DocumentsVersion? Documents = null);
 
 /// <summary>
 /// The fixed reads of a customer turn, compiled once: EF otherwise rebuilds and looks up each query's expression tree
@@ -14,11 +17,16 @@ public sealed record TenantConversation(Conversation Conversation, Tenant Tenant
 /// </summary>
 internal static class TurnQueries
 {
-    /// <summary>The tenant's conversation with the tenant itself, one round trip (a wrong tenant reads as no conversation).</summary>
+    /// <summary>
+    /// The tenant's conversation with the tenant itself and its documents version, one round trip (a wrong tenant
+    /// reads as no conversation).
+    /// </summary>
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<TenantConversation?>> ConversationWithTenant =
         EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
             db.Conversations.AsNoTracking().Where(c => c.Id == conversationId && c.TenantId == tenantId)
-                .Join(db.Tenants.AsNoTracking(), c => c.TenantId, t => t.Id, (c, t) => new TenantConversation(c, t))
+                .Join(db.Tenants.AsNoTracking(), c => c.TenantId, t => t.Id, (c, t) => new TenantConversation(c, t, new DocumentsVersion(
+                    db.Documents.Count(d => d.TenantId == t.Id),
+                    db.Documents.Where(d => d.TenantId == t.Id).Max(d => (DateTimeOffset?)d.UpdatedAt))))
                 .FirstOrDefault());
 
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<Conversation?>> Conversation =

@@ -11,4 +11,8 @@ public interface IEntityVocabulary
     /// <summary>Both at once, for a caller that needs both on every turn (a vocabulary may answer them from one read).</summary>
     async Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, CancellationToken ct) =>
         (await EntityTermsAsync(tenantId, ct), await NamesAsync(tenantId, ct));
+
+    /// <summary>The same, given the tenant's documents version when the caller has read it already (null: look it up).</summary>
+    Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, DocumentsVersion? documents, CancellationToken ct) =>
+        LookupAsync(tenantId, ct);
 }

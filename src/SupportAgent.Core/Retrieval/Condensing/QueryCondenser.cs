@@ -16,14 +16,18 @@ public sealed class QueryCondenser(IEntityVocabulary vocabulary, IChatModelRoute
 {
     private readonly ResiliencePipeline budget = LlmResilience.Condensation(clock);
 
-    public async Task<CondensedQuery> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
+    public Task<CondensedQuery> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, CancellationToken ct) =>
+        CondenseAsync(tenantId, question, history, documents: null, ct);
+
+    /// <param name="documents">The tenant's documents version, when the caller read it already (the entity vocabulary need not).</param>
+    public async Task<CondensedQuery> CondenseAsync(string tenantId, string question, IReadOnlyList<ConversationTurn> history, DocumentsVersion? documents, CancellationToken ct)
     {
         if (history.Count == 0) return new CondensedQuery(question, []);
         // Always the base model: a tenant's adapter is tuned for tone and format, not for rewriting search queries.
         var routes = await router.RoutesAsync(tenantId, RoutePreference.Base, ct);
         if (routes.Count > 0 && await RewriteAsync(tenantId, routes[0], question, history, ct) is { } rewritten)
             return new CondensedQuery(rewritten, []);
-        var (isEntity, names) = await vocabulary.LookupAsync(tenantId, ct);
+        var (isEntity, names) = await vocabulary.LookupAsync(tenantId, documents, ct);
         return LexicalCondensation.Condense(question, history, isEntity, names);
     }
 

@@ -28,9 +28,17 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
     public async Task<EntityNames> NamesAsync(string tenantId, CancellationToken ct) => (await SnapshotAsync(tenantId, ct)).Names;
 
     /// <summary>One version check per turn instead of one per question asked of the vocabulary.</summary>
-    public async Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, CancellationToken ct)
+    public Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, CancellationToken ct) =>
+        LookupAsync(tenantId, documents: null, ct);
+
+    /// <summary>
+    /// With the documents version the turn read together with its conversation, an unchanged vocabulary costs no
+    /// database round trip at all; a changed one is re-read as before.
+    /// </summary>
+    public async Task<(Func<string, bool> IsEntity, EntityNames Names)> LookupAsync(string tenantId, DocumentsVersion? documents, CancellationToken ct)
     {
-        var snapshot = await SnapshotAsync(tenantId, ct);
+        var snapshot = documents is not null && cache.TryGetValue(tenantId, out var cached) && cached.Version == documents.Key
+            ? cached : await SnapshotAsync(tenantId, ct);
         return (snapshot.IsEntity, snapshot.Names);
     }
 
@@ -39,9 +47,8 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         // A cheap version check (count, last change) decides whether the titles must be read again.
-        // One round trip, compiled once: this runs on every customer turn.
-        var counts = await VersionOf(db, tenantId, ct);
-        var version = $"{counts?.Count ?? 0}:{counts?.Last}";
+        // One round trip, compiled once.
+        var version = (await VersionOf(db, tenantId, ct) ?? new DocumentsVersion(0, null)).Key;
         if (cache.TryGetValue(tenantId, out var snapshot) && snapshot.Version == version) return snapshot;
         var titles = await db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).Select(d => d.Title).ToListAsync(ct);
         var passages = await db.Chunks.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).Take(SampledChunks).Select(c => c.Text).ToListAsync(ct);
@@ -54,8 +61,6 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
         EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
             db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).GroupBy(_ => 1)
                 .Select(g => new DocumentsVersion(g.Count(), g.Max(d => (DateTimeOffset?)d.UpdatedAt))).FirstOrDefault());
-
-    private sealed record DocumentsVersion(int Count, DateTimeOffset? Last);
 
     internal static Func<string, bool> Build(IReadOnlyCollection<string> titles, IReadOnlyCollection<string>? passages = null)
     {

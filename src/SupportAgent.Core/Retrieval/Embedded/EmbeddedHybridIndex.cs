@@ -22,6 +22,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     private readonly ConcurrentDictionary<string, TenantVectors> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TenantLexicon> lexicons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly ChunkCache chunkCache = new();
 
     public async Task ReplaceDocumentAsync(string tenantId, string documentId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         try
         {
             var ids = store.Replace(tenantId, documentId, entries);
+            chunkCache.Invalidate(tenantId);
             var rows = entries.Select((e, i) => (RowId: ids[i], e.Vector)).Where(r => r.Vector is not null).Select(r => (r.RowId, r.Vector!)).ToList();
             if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, DocumentVectors.From(rows));
             if (lexicons.TryGetValue(tenantId, out var lexicon))
@@ -45,6 +47,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         try
         {
             store.Delete(tenantId, documentId);
+            chunkCache.Invalidate(tenantId);
             if (loaded.TryGetValue(tenantId, out var vectors)) vectors.Replace(documentId, null);
             if (lexicons.TryGetValue(tenantId, out var lexicon)) lexicon.Replace(documentId, null);
         }
@@ -56,9 +59,12 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         var k = Math.Min(query.K, MaxK);
         if (k <= 0) return [];
         var depth = Math.Max(k * 2, MinCandidates);
+        // Taken before anything is read: a write after this point makes these chunks a cache nobody else reads.
+        var cached = chunkCache.Of(tenantId);
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
         ct.ThrowIfCancellationRequested();
-        using var connection = store.Open();
+        // Opened only when SQLite must be asked: a word the lexicon cannot rank, or chunks not read before.
+        using var connection = new LazyConnection(store);
         var lists = await ListsAsync(connection, tenantId, query, depth, dense, ct);
         var w = weights ?? RankingWeights.Default;
         // With a subject, the subject's own passages ranked by the question form a third list, weighted above the
@@ -66,7 +72,7 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         // excluding them when the subject was guessed wrong.
         var fused = ReciprocalRankFusion.Fuse(w.RankConstant, (lists.WithinSubject, w.WithinSubject), (lists.Lexical, w.Lexical), (lists.Dense, w.Dense))
             .Take(k).ToList();
-        var chunks = store.Chunks(connection, tenantId, [.. fused.Select(f => f.Id)]);
+        var chunks = cached.Get(fused.Select(f => f.Id), missing => store.Chunks(connection.Open(), tenantId, missing));
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
     }
 
@@ -74,11 +80,11 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     internal async Task<RankedLists> RankedListsAsync(string tenantId, SearchQuery query, int depth, CancellationToken ct)
     {
         var dense = query.Vector is { Length: > 0 } vector ? (await VectorsAsync(tenantId, ct)).Search(vector, depth) : [];
-        using var connection = store.Open();
+        using var connection = new LazyConnection(store);
         return await ListsAsync(connection, tenantId, query, depth, dense, ct);
     }
 
-    private async Task<RankedLists> ListsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, SearchQuery query, int depth, IReadOnlyList<long> dense, CancellationToken ct)
+    private async Task<RankedLists> ListsAsync(LazyConnection connection, string tenantId, SearchQuery query, int depth, IReadOnlyList<long> dense, CancellationToken ct)
     {
         var lexical = await LexicalAsync(connection, tenantId, FtsQuery.Any(query.Text, query.Subject), depth, ct);
         var within = await LexicalAsync(connection, tenantId, FtsQuery.InSubject(query.Text, query.Subject), depth, ct);
@@ -118,8 +124,8 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
     }
 
     /// <summary>BM25 rows best first: in memory, or through FTS5 itself for a query word the lexicon cannot represent.</summary>
-    private async Task<IReadOnlyList<long>> LexicalAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string tenantId, FtsQuery? query, int limit, CancellationToken ct) =>
-        query is null ? [] : [.. ((await LexiconAsync(tenantId, ct)).Search(query, limit) ?? store.Lexical(connection, tenantId, query.ToFts(), limit)).Select(r => r.RowId)];
+    private async Task<IReadOnlyList<long>> LexicalAsync(LazyConnection connection, string tenantId, FtsQuery? query, int limit, CancellationToken ct) =>
+        query is null ? [] : [.. ((await LexiconAsync(tenantId, ct)).Search(query, limit) ?? store.Lexical(connection.Open(), tenantId, query.ToFts(), limit)).Select(r => r.RowId)];
 
     /// <summary>The lexical side alone, in memory or through FTS5, with BM25 scores: what benchmarks and tests compare.</summary>
     internal async Task<IReadOnlyList<(long RowId, double Score)>> LexicalAsync(string tenantId, FtsQuery query, int limit, bool viaFts, CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class BatchedIngestionTests : IDisposable
     }
 
     [Fact]
-    public async Task AnUploadOfSeveralBatchesReportsEveryDocumentUnderItsOwnNameWhileTheNextBatchIsPrepared()
+    public async Task AnUploadOfSeveralBatchesReportsEveryDocumentUnderItsOwnName()
     {
         await app.CreateTenantAsync("acme");
 
@@ -105,7 +105,7 @@ public sealed class BatchedIngestionTests : IDisposable
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             var texts = values.ToList();
-            // Calls may overlap (the next batch is embedded while the previous one is recorded).
+            // Background ingestion workers may call at the same time.
             for (var seen = largestBatch; texts.Count > seen && Interlocked.CompareExchange(ref largestBatch, texts.Count, seen) != seen; seen = largestBatch) { }
             if (texts.Any(t => t.Contains("poison"))) throw new InvalidOperationException("The embedder refuses this input.");
             return inner.GenerateAsync(texts, options, cancellationToken);

@@ -32,6 +32,17 @@ public sealed class DocumentIndexer(
     /// </summary>
     public async Task<IReadOnlyList<IngestionOutcome?>> IndexManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken ct)
     {
+        var batch = await PrepareManyAsync(keys, ct);
+        return await CommitManyAsync(batch, await EmbedManyAsync(batch, ct), ct);
+    }
+
+    /// <summary>
+    /// The database half before the vectors: claims, parses and chunks each waiting document of <paramref name="keys"/>.
+    /// Split from <see cref="EmbedManyAsync"/> so an ingestion of many batches can prepare the next batch on this
+    /// indexer's database context while the model embeds the current one (<see cref="DocumentIngestor"/>).
+    /// </summary>
+    public async Task<PreparedBatch> PrepareManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken ct)
+    {
         var outcomes = new IngestionOutcome?[keys.Count];
         var prepared = new List<(int Slot, Prepared Work)>();
         for (var i = 0; i < keys.Count; i++)
@@ -40,14 +51,33 @@ public sealed class DocumentIndexer(
             if (work is null) outcomes[i] = outcome;
             else prepared.Add((i, work));
         }
-        var vectors = await EmbedAsync([.. prepared.Select(p => p.Work)], ct);
-        for (var i = 0; i < prepared.Count; i++)
-            outcomes[prepared[i].Slot] = await CommitAsync(prepared[i].Work, vectors[i], ct);
+        return new PreparedBatch(outcomes, prepared);
+    }
+
+    /// <summary>The vectors of a prepared batch. Touches no database, so it may run beside <see cref="PrepareManyAsync"/> or <see cref="CommitManyAsync"/>.</summary>
+    public Task<List<object?>> EmbedManyAsync(PreparedBatch batch, CancellationToken ct) => EmbedAsync([.. batch.Prepared.Select(p => p.Work)], ct);
+
+    /// <summary>Swaps each prepared document into the index and records it, one by one; returns one outcome per key.</summary>
+    public async Task<IReadOnlyList<IngestionOutcome?>> CommitManyAsync(PreparedBatch batch, List<object?> vectors, CancellationToken ct)
+    {
+        var outcomes = batch.Outcomes;
+        for (var i = 0; i < batch.Prepared.Count; i++)
+            outcomes[batch.Prepared[i].Slot] = await CommitAsync(batch.Prepared[i].Work, vectors[i], ct);
         return outcomes;
     }
 
+    /// <summary>Documents claimed, parsed and chunked (with the slot of each in the caller's keys), and the outcomes of the others.</summary>
+    public sealed class PreparedBatch
+    {
+        internal PreparedBatch(IngestionOutcome?[] outcomes, List<(int Slot, Prepared Work)> prepared) => (Outcomes, Prepared) = (outcomes, prepared);
+
+        internal IngestionOutcome?[] Outcomes { get; }
+
+        internal List<(int Slot, Prepared Work)> Prepared { get; }
+    }
+
     /// <summary>A claimed document, parsed and chunked, waiting for its vectors.</summary>
-    private sealed record Prepared(DocumentKey Key, DocumentContent Content, ParsedDocument Parsed, List<Chunk> Chunks)
+    internal sealed record Prepared(DocumentKey Key, DocumentContent Content, ParsedDocument Parsed, List<Chunk> Chunks)
     {
         public IEnumerable<string> EmbeddingTexts => Chunks.Select(c => IndexEntry.EmbeddingText(Parsed.Title, c.Heading, c.Text));
     }

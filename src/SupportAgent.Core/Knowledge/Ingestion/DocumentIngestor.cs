@@ -22,12 +22,24 @@ public sealed class DocumentIngestor(DocumentIntake intake, DocumentIndexer inde
         var outcomes = accepted.ToArray();
         var waiting = accepted.Select((o, i) => (Outcome: o, Slot: i))
             .Where(x => x.Outcome is { Status: DocumentStatus.Pending, Unchanged: false, DocumentId: not null }).ToList();
-        foreach (var batch in waiting.Chunk(DocumentsPerBatch))
+        var batches = waiting.Chunk(DocumentsPerBatch).ToList();
+        // A pipeline of two: while the model embeds one batch (CPU in the model's own threads, no database), this
+        // context records the batch before it and prepares the next, so the database work no longer waits its turn.
+        DocumentIndexer.PreparedBatch? previous = null;
+        Task<List<object?>>? previousVectors = null;
+        for (var b = 0; b <= batches.Count; b++)
         {
-            var indexed = await indexer.IndexManyAsync([.. batch.Select(x => new DocumentKey(tenantId, x.Outcome.DocumentId!))], ct);
-            db.ChangeTracker.Clear();
-            for (var i = 0; i < batch.Length; i++)
-                outcomes[batch[i].Slot] = batch[i].Outcome with { Status = indexed[i]?.Status ?? DocumentStatus.Failed, Error = indexed[i]?.Error };
+            var current = b < batches.Count ? await indexer.PrepareManyAsync([.. batches[b].Select(x => new DocumentKey(tenantId, x.Outcome.DocumentId!))], ct) : null;
+            var vectors = current is null ? null : Task.Run(() => indexer.EmbedManyAsync(current, ct), ct);
+            if (previous is not null)
+            {
+                var indexed = await indexer.CommitManyAsync(previous, await previousVectors!, ct);
+                db.ChangeTracker.Clear();
+                var done = batches[b - 1];
+                for (var i = 0; i < done.Length; i++)
+                    outcomes[done[i].Slot] = done[i].Outcome with { Status = indexed[i]?.Status ?? DocumentStatus.Failed, Error = indexed[i]?.Error };
+            }
+            (previous, previousVectors) = (current, vectors);
         }
         return outcomes;
     }

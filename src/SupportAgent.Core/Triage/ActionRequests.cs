@@ -24,7 +24,7 @@ internal static class ActionRequests
         @"^\s*" + Verbs + @"\s+" + Objects + @"\b",
         @"\b(issue|give|send|process|pay)\s+(me|us)\s+(a|my|the|our)?\s*(full\s+|partial\s+)?(refund|money\s+back|credit|compensation|discount)",
         @"\brefund\s+(me|us)\b",
-        @"\b(put|add|give|credit|issue)\s+(me\s+)?(a\s+)?\$\s?\d+",
+        @"\b(put|add|give|credit|issue)\s+(me\s+)?(a\s+|the\s+)?(\$\s?\d+|\d+\s*(points|pts|dollars|bucks)\b)",
         @"\b" + Verbs + @"\b[^.?!]{0,60}\bfor\s+me\s*($|[.!]|please|pls|now|asap)",
         @"\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(your|the|previous|prior|above|earlier|these|those)\s+(\w+\s+)?(instructions|rules|prompt|guidelines|policies|policy|directions)\b.{0,80}?\b(" + Verbs + @"|approve|issue|give|grant|send)\b",
     }.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

@@ -23,7 +23,7 @@ public sealed partial class DraftStage(ExtractiveAnswerer extractive) : QuietSta
             return;
         }
         var quoted = await extractive.GenerateAsync(
-            new AnswerRequest(turn.Tenant.Id, turn.Text, outcome.Retrieval.Passages, turn.Settings.Persona, turn.Tenant.Name), ct);
+            new AnswerRequest(turn.Tenant.Id, turn.Text, outcome.Retrieval.Evidence, turn.Settings.Persona, turn.Tenant.Name), ct);
         // The escalation lists its own sources, so the quote's [n] marker would point at nothing there.
         var draft = CitationMarker().Replace(quoted.Text, "").Trim();
         outcome.Draft = draft.Length > 0 ? draft : null;

@@ -25,8 +25,8 @@ public sealed class BatchedIngestionTests : IDisposable
 
     public void Dispose() => app.Dispose();
 
-    private static byte[] Jsonl(int count, int poisoned) => Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(0, count).Select(i =>
-        JsonSerializer.Serialize(new { id = $"faq-{i}", title = $"Question {i}", text = i == poisoned ? "A poison answer the embedder refuses." : $"Answer {i}: parcels ship within {i + 1} days." }))));
+    private static byte[] Jsonl(int count, params int[] poisoned) => Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(0, count).Select(i =>
+        JsonSerializer.Serialize(new { id = $"faq-{i}", title = $"Question {i}", text = poisoned.Contains(i) ? "A poison answer the embedder refuses." : $"Answer {i}: parcels ship within {i + 1} days." }))));
 
     [Fact]
     public async Task ShortDocumentsAreEmbeddedTogetherAndOneTheEmbedderRefusesFailsAlone()
@@ -46,6 +46,23 @@ public sealed class BatchedIngestionTests : IDisposable
         Assert.Contains("refuses", failed.Error);
         Assert.Equal(39, chunks);
         Assert.True(embedder.LargestBatch >= 39, $"the largest embedding call had {embedder.LargestBatch} passages");
+    }
+
+    [Fact]
+    public async Task AnUploadOfSeveralBatchesReportsEveryDocumentUnderItsOwnName()
+    {
+        await app.CreateTenantAsync("acme");
+
+        IReadOnlyList<IngestionOutcome> outcomes;
+        await using (var scope = app.Services.CreateAsyncScope())
+            outcomes = await scope.ServiceProvider.GetRequiredService<DocumentIngestor>()
+                .IngestAsync("acme", new DocumentUpload("faq.jsonl", Jsonl(2 * DocumentIngestor.DocumentsPerBatch + 22, 17, 100)), default);
+        var statuses = await app.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == "acme").ToDictionaryAsync(d => d.Id, d => d.Status));
+
+        Assert.Equal(2 * DocumentIngestor.DocumentsPerBatch + 22, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal(statuses[o.DocumentId!], o.Status));
+        Assert.Equal(["faq-100", "faq-17"], outcomes.Where(o => o.Status == DocumentStatus.Failed).Select(o => o.DocumentId).Order());
+        Assert.Equal(outcomes.Count - 2, await app.InDatabaseAsync(db => db.Chunks.CountAsync(c => c.TenantId == "acme")));
     }
 
     [Fact]
@@ -81,12 +98,15 @@ public sealed class BatchedIngestionTests : IDisposable
     private sealed class CountingEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
     {
         private readonly BagOfWordsEmbeddings inner = new();
-        public int LargestBatch { get; private set; }
+        private int largestBatch;
+
+        public int LargestBatch => Volatile.Read(ref largestBatch);
 
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             var texts = values.ToList();
-            LargestBatch = Math.Max(LargestBatch, texts.Count);
+            // Background ingestion workers may call at the same time.
+            for (var seen = largestBatch; texts.Count > seen && Interlocked.CompareExchange(ref largestBatch, texts.Count, seen) != seen; seen = largestBatch) { }
             if (texts.Any(t => t.Contains("poison"))) throw new InvalidOperationException("The embedder refuses this input.");
             return inner.GenerateAsync(texts, options, cancellationToken);
         }

@@ -8,7 +8,8 @@ namespace SupportAgent.Tests.Integration.Replicas;
 [SlowCollection]
 public sealed class ReplicaCrashTests : IAsyncLifetime
 {
-    private readonly ReplicaPair replicas = new();
+    // Each test waits once for the killed replica's lease to run out: a short one keeps that wait short.
+    private readonly ReplicaPair replicas = new() { Lease = TimeSpan.FromSeconds(4) };
 
     public Task InitializeAsync() => replicas.InitializeAsync();
     public Task DisposeAsync() => replicas.DisposeAsync();
@@ -34,8 +35,9 @@ public sealed class ReplicaCrashTests : IAsyncLifetime
     public async Task KillingTheReplicaThatTrainsATenantsClassifierLetsTheOtherTrainItOnceTheLeaseExpires()
     {
         var keys = await replicas.CreateTenantAsync(replicas.A, "crash-training");
-        // Enough examples that training lasts well beyond the moment its lease is seen.
-        var upload = await ReplicaTriage.UploadAsync(replicas.A, "crash-training", keys.Admin, ReplicaTriage.Csv(repeat: 600));
+        // Enough examples that training lasts well beyond the moment its lease is seen (tens of milliseconds), and no more:
+        // the surviving replica trains them all again.
+        var upload = await ReplicaTriage.UploadAsync(replicas.A, "crash-training", keys.Admin, ReplicaTriage.Csv(repeat: 40));
         int? holder;
         while ((holder = await replicas.LeaseHolderAsync("crash-training", "train-triage")) is null) await Task.Delay(20);
         var (dying, surviving) = holder == replicas.A.ProcessId ? (replicas.A, replicas.B) : (replicas.B, replicas.A);

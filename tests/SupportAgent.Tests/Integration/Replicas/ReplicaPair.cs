@@ -8,6 +8,13 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// <summary>Two real server processes, each with its own data directory, on one real PostgreSQL database and one real Redis.</summary>
 public sealed class ReplicaPair : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a job claim holds without renewal (renewed every third of it). The default leaves renewal plenty of
+    /// slack on a loaded machine, for tests that never wait for a lease to run out; tests that kill a replica set a
+    /// short one, since each of them waits for the dead replica's lease to expire.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
+
     private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
     public ServerProcess A { get; private set; } = null!;
     public ServerProcess B { get; private set; } = null!;
@@ -21,8 +28,8 @@ public sealed class ReplicaPair : IAsyncLifetime
             ["SupportAgent:Database:Provider"] = "postgres",
             ["SupportAgent:Database:ConnectionString"] = ConnectionString,
             ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
-            // Short leases so a killed replica's jobs move on quickly (long enough that a loaded machine still renews them in time).
-            ["SupportAgent:Jobs:Lease"] = "00:00:10",
+            // Renewed every third of it; a killed replica's jobs move on once it has run out.
+            ["SupportAgent:Jobs:Lease"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
             // A replica looks for a classifier trained elsewhere this often (production: every 10 s).
             ["SupportAgent:Triage:ModelRefresh"] = "00:00:00.500",

@@ -16,8 +16,11 @@ namespace SupportAgent.Tests.Integration.Replicas;
 public sealed class ReplicaReembeddingTests : IAsyncLifetime
 {
     private const string Tenant = "reembed";
-    /// <summary>Enough chunks that the shipped model takes several seconds over them, so the kill lands mid-way.</summary>
-    private const int Documents = 80;
+    /// <summary>
+    /// Twelve chunks each (a chunk never spans a heading): several batches of 64, so the kill lands after the first
+    /// batch and before the last, and few enough that the shipped model is not kept busy for long.
+    /// </summary>
+    private const int Documents = 30;
     private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
     private readonly string shared = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
     private readonly List<ServerProcess> servers = [];
@@ -45,8 +48,8 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
             ["SupportAgent:Database:ConnectionString"] = connectionString,
             ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
             ["SupportAgent:Embeddings:Provider"] = embeddings,
-            // Short leases so a killed replica's job moves on quickly (long enough that a loaded machine still renews in time).
-            ["SupportAgent:Jobs:Lease"] = "00:00:10",
+            // A short lease so the killed replica's job moves on soon: the test waits for it to run out.
+            ["SupportAgent:Jobs:Lease"] = "00:00:04",
             ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
         }, shared);
         lock (servers) servers.Add(server);

@@ -116,8 +116,10 @@ public sealed class TwoReplicaTests(ReplicaPair replicas) : IClassFixture<Replic
     {
         var keys = await replicas.CreateTenantAsync(replicas.A, "busy-taxonomy");
 
+        // Sixty examples an upload: enough for a real training (with calibration), and each of the trainings the eight
+        // uploads queue stays short, since they run one after another.
         var uploads = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            ReplicaTriage.UploadAsync(i % 2 == 0 ? replicas.A : replicas.B, "busy-taxonomy", keys.Admin, ReplicaTriage.Csv(repeat: 20))));
+            ReplicaTriage.UploadAsync(i % 2 == 0 ? replicas.A : replicas.B, "busy-taxonomy", keys.Admin, ReplicaTriage.Csv(repeat: 5))));
         await replicas.WaitUntilSettledAsync("busy-taxonomy", 0);
         var status = await ReplicaTriage.WaitUntilTrainedAsync(replicas.B, "busy-taxonomy", keys.Admin, version: 1);
         var trainings = await replicas.TrainingsAsync("busy-taxonomy");

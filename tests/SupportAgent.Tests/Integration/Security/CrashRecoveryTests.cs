@@ -79,6 +79,9 @@ public sealed class CrashRecoveryTests
         Assert.Equal(0, await after.InDatabaseAsync(db => db.Decisions.CountAsync()));
     }
 
+#if !POSTGRES_SUITE
+    // The killed server process keeps its data on its own SQLite file whichever suite runs it, so the PostgreSQL
+    // suite would only repeat it exactly; it runs once, here.
     [Fact]
     public async Task AfterASigkillMidConversationsEveryAcknowledgedMessageIsKeptAndEveryStoredOneIsAnsweredOrEscalated()
     {
@@ -172,6 +175,8 @@ public sealed class CrashRecoveryTests
         try { return await query(db); }
         finally { SqliteConnection.ClearAllPools(); }
     }
+
+#endif
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, int seconds = 60) where T : class
     {

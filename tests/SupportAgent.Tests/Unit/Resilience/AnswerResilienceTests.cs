@@ -17,6 +17,8 @@ public sealed class AnswerResilienceTests
 {
     private const string Answer = "Orders to Canada are delivered in 5 to 8 business days [1].";
     private readonly FakeTimeProvider clock = new();
+    /// <summary>Half the 500 ms backoff: a retry that skipped the backoff still shows as less than deadline + backoff.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
     private static readonly Passage Canada = new(new IndexedChunk("c1", "international-shipping", "International shipping", "Canada",
         "Orders to Canada are delivered in 5 to 8 business days.", null), 1, 0.9);
@@ -39,7 +41,7 @@ public sealed class AnswerResilienceTests
         var model = new ScriptedChatClient(new Hang(), new Say("Orders to Canada are delivered ", "in 5 to 8 business days [1]."));
 
         var call = Generate(model);
-        var waited = await clock.DriveAsync(call);
+        var waited = await clock.DriveAsync(call, Step);
 
         Assert.Equal(Answer, (await call).Text);
         Assert.Equal(2, model.Calls);
@@ -54,7 +56,7 @@ public sealed class AnswerResilienceTests
         var router = new OneRoute(new ChatRoute(model, "base"));
 
         var call = Generate(model, router);
-        var waited = await clock.DriveAsync(call);
+        var waited = await clock.DriveAsync(call, Step);
 
         await Assert.ThrowsAsync<GenerationFailedException>(() => call);
         Assert.Equal(2, model.Calls);
@@ -68,7 +70,7 @@ public sealed class AnswerResilienceTests
         var model = new ScriptedChatClient(new Fail(new HttpOperationException(HttpStatusCode.Unauthorized, null, "bad key", null)), new Say(Answer));
 
         var call = Generate(model);
-        await clock.DriveAsync(call);
+        await clock.DriveAsync(call, Step);
 
         await Assert.ThrowsAsync<GenerationFailedException>(() => call);
         Assert.Equal(1, model.Calls);
@@ -80,7 +82,7 @@ public sealed class AnswerResilienceTests
         var model = new ScriptedChatClient(new Fail(new HttpRequestException("connection reset"), After: Answer + " "), new Say("Something else [1]."));
 
         var call = Generate(model);
-        await clock.DriveAsync(call);
+        await clock.DriveAsync(call, Step);
 
         var failure = await Assert.ThrowsAsync<GenerationFailedException>(() => call);
         Assert.Contains("mid-answer", failure.Message);

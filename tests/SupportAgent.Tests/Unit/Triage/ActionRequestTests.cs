@@ -27,6 +27,8 @@ public sealed class ActionRequestTests
     [InlineData("transfer my points to my wife's account")]
     [InlineData("extend my return window by a week, i was travelling")]
     [InlineData("set the delivery date to friday for me")]
+    [InlineData("add the 500 points you owe me to my account")]
+    [InlineData("give me 20 bucks off for the wait")]
     public void RequestsForActionsTheAgentCannotTakeAreRecognised(string text) => Assert.True(Triage(text).ActionRequest);
 
     [Theory]

@@ -5,10 +5,11 @@ using Xunit.Abstractions;
 namespace SupportAgent.Tests.Unit.Triage;
 
 /// <summary>
-/// A reduced BANKING77 run that keeps CI fast: up to 20 training messages per intent (1,540) from four fifths, scored on
-/// 600 messages of the held-back fifth. Training time grows with the examples; 20 a intent still tells all 77 intents
-/// apart (0.730, chance is 0.013) at two thirds of the 30-a-intent run's CPU time (0.780). The full 5-fold figure is in
-/// docs/evaluation.md (`triage cv`).
+/// The classifier on real customer wording: BANKING77's ten <c>card_*</c> intents, which all speak of a card, so only
+/// the rest of each message tells them apart (arrival, delivery estimate, swallowed, linking, not working, ...). Up to
+/// 20 training messages per intent from four fifths, scored on every message of those intents in the held-back fifth.
+/// Training on all 77 intents proved nothing more about the code and took about half a minute per run; the accuracy over
+/// the whole data set is a measurement, made by <c>supportagent triage cv</c> (docs/evaluation.md).
 /// </summary>
 [SlowCollection]
 public sealed class Banking77ClassifierTests(ITestOutputHelper output)
@@ -16,22 +17,22 @@ public sealed class Banking77ClassifierTests(ITestOutputHelper output)
     private const string File = "banking77/train.csv";
 
     [DatasetFact(File)]
-    public void TheClassifierStaysAboveItsFloorOnAHeldBackSliceOfBanking77()
+    public void TheClassifierTellsApartIntentsThatAllSpeakOfACardOnAHeldBackSlice()
     {
         var path = Datasets.Require(File);
         if (path is null) return;
         var (examples, error) = ExamplesCsv.Parse(System.IO.File.ReadAllText(path));
         Assert.Null(error);
-        var (train, test) = ClassifierTrainer.Split(examples, folds: 5, fold: 0, seed: 1);
+        var cards = examples.Where(e => e.Category.StartsWith("card_", StringComparison.Ordinal)).ToList();
+        var (train, test) = ClassifierTrainer.Split(cards, folds: 5, fold: 0, seed: 1);
         var reducedTrain = train.GroupBy(e => e.Category).SelectMany(g => g.Take(20)).ToList();
-        var reducedTest = test.Take(600).ToList();
 
         var classifier = ClassifierTrainer.Fit(reducedTrain, seed: 1);
-        var predicted = classifier.PredictAll([.. reducedTest.Select(e => e.Text)]).Select(p => p.Category).ToList();
-        var accuracy = Metrics.Accuracy([.. reducedTest.Select(e => e.Category)], predicted);
+        var predicted = classifier.PredictAll([.. test.Select(e => e.Text)]).Select(p => p.Category).ToList();
+        var accuracy = Metrics.Accuracy([.. test.Select(e => e.Category)], predicted);
 
-        output.WriteLine($"accuracy {accuracy:F3} on {reducedTest.Count} held-back messages, trained on {reducedTrain.Count}");
-        Assert.Equal(77, classifier.Labels.Count);
-        Assert.True(accuracy >= 0.70, $"accuracy {accuracy:F3} fell below the floor of 0.70 (measured 0.730)");
+        output.WriteLine($"accuracy {accuracy:F3} on {test.Count} held-back messages, trained on {reducedTrain.Count}");
+        Assert.Equal(10, classifier.Labels.Count);
+        Assert.True(accuracy >= 0.85, $"accuracy {accuracy:F3} fell below the floor of 0.85 (measured 0.895; chance is 0.1)");
     }
 }

@@ -16,13 +16,18 @@ namespace SupportAgent.Core.Adapters;
 public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IServiceScopeFactory scopes, AdapterClients clients,
     AdapterHealth health, IOptions<AdapterOptions> options, ILogger<AdapterAwareChatModelRouter> log) : IChatModelRouter
 {
-    public async ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct)
+    public ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct) =>
+        RoutesAsync(tenantId, preference, known: null, ct);
+
+    /// <param name="known">The tenant's registration as the turn read it: most turns' tenants have none, and then no scope is opened.</param>
+    public async ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, KnownAdapter? known, CancellationToken ct)
     {
         var baseRoutes = preference == RoutePreference.Adapter ? [] : await inner.RoutesAsync(tenantId, preference, ct);
         if (preference == RoutePreference.Base) return baseRoutes;
+        if (known is { Registration: null }) return baseRoutes;
 
         await using var scope = scopes.CreateAsyncScope();
-        var adapter = await AdapterOf(scope.ServiceProvider.GetRequiredService<SupportDbContext>(), tenantId, ct);
+        var adapter = known is not null ? known.Registration : await AdapterOf(scope.ServiceProvider.GetRequiredService<SupportDbContext>(), tenantId, ct);
         // The evaluation gate measures a not-yet-active adapter; live traffic only ever reaches an active one.
         if (adapter is null || (adapter.Status != AdapterStatus.Active && preference != RoutePreference.Adapter)) return baseRoutes;
 

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Retrieval;
@@ -5,8 +6,9 @@ using SupportAgent.Core.Retrieval;
 namespace SupportAgent.Core.Answering;
 
 /// <param name="Route">Which chat model routes may answer (live traffic: <see cref="RoutePreference.Auto"/>).</param>
+/// <param name="Adapter">The tenant's adapter registration when the turn read it already (null: the router reads it).</param>
 public sealed record AnswerRequest(string TenantId, string Question, IReadOnlyList<Passage> Passages, string Persona,
-    string? TenantName = null, RoutePreference Route = RoutePreference.Auto);
+    string? TenantName = null, RoutePreference Route = RoutePreference.Auto, KnownAdapter? Adapter = null);
 
 /// <param name="Grounded">False when the generator could not produce an answer supported by the passages.</param>
 /// <param name="Adapter">The LoRA adapter that produced the answer, if any.</param>

@@ -31,7 +31,7 @@ public sealed class LlmAnswerGenerator(IChatModelRouter router, ExtractiveAnswer
 
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var routes = await router.RoutesAsync(request.TenantId, request.Route, ct);
+        var routes = await router.RoutesAsync(request.TenantId, request.Route, request.Adapter, ct);
         if (routes.Count == 0 || request.Passages.Count == 0)
         {
             yield return AnswerUpdate.Finished(await extractive.GenerateAsync(request, ct));

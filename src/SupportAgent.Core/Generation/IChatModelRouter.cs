@@ -1,3 +1,5 @@
+using SupportAgent.Core.Adapters;
+
 namespace SupportAgent.Core.Generation;
 
 /// <summary>
@@ -8,6 +10,10 @@ namespace SupportAgent.Core.Generation;
 public interface IChatModelRouter
 {
     ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, CancellationToken ct);
+
+    /// <summary>The same, given the tenant's adapter registration when the caller has read it already (null: look it up).</summary>
+    ValueTask<IReadOnlyList<ChatRoute>> RoutesAsync(string tenantId, RoutePreference preference, KnownAdapter? known, CancellationToken ct) =>
+        RoutesAsync(tenantId, preference, ct);
 
     /// <summary>Tells the router how a route fared, so it can track health (e.g. suspend a failing adapter).</summary>
     ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct);

@@ -72,7 +72,7 @@ public sealed partial class ChatHub(ChatService chat, MessageValidation validati
 
     /// <summary>Staff and admins reach every conversation of their tenant; a widget only the one its token names.</summary>
     private bool MayReach(string conversationId, string? conversationToken, ConversationTokens tokens) =>
-        Role is Roles.Staff or Roles.Admin || tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken);
+        Role is Roles.Staff or Roles.Admin || tokens.IsValid(Context.User!, TenantId, conversationId, conversationToken, Context.Items);
 
     /// <summary>Staff-only calls: staff reach every conversation of their tenant without a token.</summary>
     private async Task<Conversation> FindForStaffAsync(string conversationId) =>

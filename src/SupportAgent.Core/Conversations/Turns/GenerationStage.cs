@@ -17,7 +17,7 @@ public sealed class GenerationStage(IAnswerGenerator generator, ILogger<Generati
     public async IAsyncEnumerable<string> RunAsync(TurnContext turn, [EnumeratorCancellation] CancellationToken ct)
     {
         var outcome = turn.Outcome;
-        var request = new AnswerRequest(turn.Tenant.Id, turn.Text, outcome.Retrieval.Evidence, turn.Settings.Persona, turn.Tenant.Name, turn.Route);
+        var request = new AnswerRequest(turn.Tenant.Id, turn.Text, outcome.Retrieval.Evidence, turn.Settings.Persona, turn.Tenant.Name, turn.Route, turn.Adapter);
         await using (var updates = generator.StreamAsync(request, ct).GetAsyncEnumerator(ct))
         {
             while (true)

@@ -1,3 +1,4 @@
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Tenants;
@@ -30,6 +31,9 @@ public sealed class TurnContext
 
     /// <summary>The tenant's documents version read with the conversation, or null (the vocabulary then asks itself).</summary>
     public DocumentsVersion? Documents { get; init; }
+
+    /// <summary>The tenant's adapter registration read with the conversation, or null (the router then asks itself).</summary>
+    public KnownAdapter? Adapter { get; init; }
 
     public RoutePreference Route { get; init; }
 

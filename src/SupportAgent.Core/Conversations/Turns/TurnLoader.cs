@@ -14,13 +14,12 @@ namespace SupportAgent.Core.Conversations.Turns;
 /// </summary>
 public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOptions<ChatOptions> options, TimeProvider clock)
 {
-    /// <param name="tenant">The conversation's tenant when the caller read it with the conversation (one read fewer).</param>
-    /// <param name="documents">The tenant's documents version from the same read, if any.</param>
-    public async Task<TurnContext> BeginAsync(Conversation conversation, Tenants.Tenant? tenant, DocumentsVersion? documents, string text, RoutePreference route,
-        CancellationToken ct)
+    /// <param name="found">The conversation's tenant (with its documents version and adapter) when the caller read it with the
+    /// conversation: one read instead of several.</param>
+    public async Task<TurnContext> BeginAsync(Conversation conversation, TenantConversation? found, string text, RoutePreference route, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        tenant ??= await TurnQueries.Tenant(db, conversation.TenantId, ct);
+        var tenant = found?.Tenant ?? await TurnQueries.Tenant(db, conversation.TenantId, ct);
         var turns = await RecentTurnsAsync(conversation.Id, before: null, ct);
         var message = new Message
         {
@@ -30,7 +29,7 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
         if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
-        return Context(conversation, tenant, message, turns, route, started, documents);
+        return Context(conversation, tenant, message, turns, route, started, found);
     }
 
     /// <summary>Opens the turn of a message already stored (crash recovery): the history is what came before it.</summary>
@@ -40,16 +39,16 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
         var tenant = await TurnQueries.Tenant(db, conversation.TenantId, ct);
         var turns = await RecentTurnsAsync(conversation.Id, stored.CreatedAt, ct);
         var message = await db.Messages.FirstAsync(m => m.Id == stored.Id, ct);
-        return Context(conversation, tenant, message, turns, route, started, documents: null);
+        return Context(conversation, tenant, message, turns, route, started, found: null);
     }
 
     private TurnContext Context(Conversation conversation, Tenants.Tenant tenant, Message message, List<ConversationTurn> turns, RoutePreference route, long started,
-        DocumentsVersion? documents) =>
+        TenantConversation? found) =>
         new()
         {
             Conversation = conversation, Tenant = tenant, CustomerMessage = message, Turns = turns,
             CustomerHistory = [.. turns.TakeLast(options.Value.HistoryTurns * 2).Where(t => t.FromCustomer).Select(t => t.Text)],
-            Route = route, StartedAt = started, Documents = documents,
+            Route = route, StartedAt = started, Documents = found?.Documents, Adapter = found?.Adapter,
         };
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using SupportAgent.Core.Generation;
 using SupportAgent.Core.Observability;
-using SupportAgent.Core.Retrieval.Condensing;
 
 namespace SupportAgent.Core.Conversations.Turns;
 
@@ -16,21 +15,21 @@ public sealed class TurnPipeline(TurnLoader loader, ApprovedAnswerStage approved
     private readonly ITurnStage[] stages = [approved, triage, retrieval, policy, generation, draft];
 
     public IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, string text, RoutePreference route, CancellationToken ct) =>
-        RunAsync(conversation, tenant: null, documents: null, text, stored: null, route, ct);
+        RunAsync(conversation, found: null, text, stored: null, route, ct);
 
     /// <summary>The turn of a conversation read together with its tenant (the tenant is not read again).</summary>
     public IAsyncEnumerable<ChatStreamEvent> RunAsync(TenantConversation found, string text, RoutePreference route, CancellationToken ct) =>
-        RunAsync(found.Conversation, found.Tenant, found.Documents, text, stored: null, route, ct);
+        RunAsync(found.Conversation, found, text, stored: null, route, ct);
 
     /// <summary>The turn of a customer message stored before the process stopped, which never got a decision.</summary>
     public IAsyncEnumerable<ChatStreamEvent> ResumeAsync(Conversation conversation, Message stored, CancellationToken ct) =>
-        RunAsync(conversation, tenant: null, documents: null, stored.Text, stored, RoutePreference.Auto, ct);
+        RunAsync(conversation, found: null, stored.Text, stored, RoutePreference.Auto, ct);
 
-    private async IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, Tenants.Tenant? tenant, DocumentsVersion? documents, string text, Message? stored, RoutePreference route,
+    private async IAsyncEnumerable<ChatStreamEvent> RunAsync(Conversation conversation, TenantConversation? found, string text, Message? stored, RoutePreference route,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var span = ChatTelemetry.StartMessage(conversation.TenantId, conversation.Id);
-        var turn = stored is null ? await loader.BeginAsync(conversation, tenant, documents, text, route, ct) : await loader.ResumeAsync(conversation, stored, route, ct);
+        var turn = stored is null ? await loader.BeginAsync(conversation, found, text, route, ct) : await loader.ResumeAsync(conversation, stored, route, ct);
         var streamed = false;
         foreach (var stage in stages)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SupportAgent.Core.Adapters;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Retrieval.Condensing;
 using SupportAgent.Core.Tenants;
@@ -7,9 +8,10 @@ namespace SupportAgent.Core.Conversations.Turns;
 
 /// <summary>
 /// A conversation and the tenant it belongs to, read together: what a customer turn starts from. With the tenant's
-/// documents version from the same read, the entity vocabulary needs no read of its own while documents are unchanged.
+/// documents version and adapter registration from the same read, the entity vocabulary and the model router need no
+/// read of their own.
 /// </summary>
-public sealed record TenantConversation(Conversation Conversation, Tenant Tenant, DocumentsVersion? Documents = null);
+public sealed record TenantConversation(Conversation Conversation, Tenant Tenant, DocumentsVersion? Documents = null, KnownAdapter? Adapter = null);
 
 /// <summary>
 /// The fixed reads of a customer turn, compiled once: EF otherwise rebuilds and looks up each query's expression tree
@@ -18,7 +20,7 @@ public sealed record TenantConversation(Conversation Conversation, Tenant Tenant
 internal static class TurnQueries
 {
     /// <summary>
-    /// The tenant's conversation with the tenant itself and its documents version, one round trip (a wrong tenant
+    /// The tenant's conversation with the tenant itself, its documents version and its adapter, one round trip (a wrong tenant
     /// reads as no conversation).
     /// </summary>
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<TenantConversation?>> ConversationWithTenant =
@@ -26,7 +28,8 @@ internal static class TurnQueries
             db.Conversations.AsNoTracking().Where(c => c.Id == conversationId && c.TenantId == tenantId)
                 .Join(db.Tenants.AsNoTracking(), c => c.TenantId, t => t.Id, (c, t) => new TenantConversation(c, t, new DocumentsVersion(
                     db.Documents.Count(d => d.TenantId == t.Id),
-                    db.Documents.Where(d => d.TenantId == t.Id).Max(d => (DateTimeOffset?)d.UpdatedAt))))
+                    db.Documents.Where(d => d.TenantId == t.Id).Max(d => (DateTimeOffset?)d.UpdatedAt)),
+                    new KnownAdapter(db.Adapters.AsNoTracking().FirstOrDefault(a => a.TenantId == t.Id))))
                 .FirstOrDefault());
 
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<Conversation?>> Conversation =

@@ -17,6 +17,13 @@ internal sealed class ChunkCache
 
     public TenantChunks Of(string tenantId) => tenants.GetOrAdd(tenantId, _ => new TenantChunks());
 
+    /// <summary>
+    /// Whether <paramref name="chunks"/> is still the tenant's cache. A search whose ranked lists were built after a
+    /// write (its new rows) while it holds the cache from before (the rows that write deleted) must read SQLite, or it
+    /// would return both versions of a replaced document.
+    /// </summary>
+    public bool IsCurrent(string tenantId, TenantChunks chunks) => tenants.TryGetValue(tenantId, out var current) && ReferenceEquals(current, chunks);
+
     /// <summary>Called by every write of the tenant's rows, after the write.</summary>
     public void Invalidate(string tenantId) => tenants.TryRemove(tenantId, out _);
 

@@ -72,7 +72,11 @@ public sealed class EmbeddedHybridIndex(string databasePath, string? vectorModel
         // excluding them when the subject was guessed wrong.
         var fused = ReciprocalRankFusion.Fuse(w.RankConstant, (lists.WithinSubject, w.WithinSubject), (lists.Lexical, w.Lexical), (lists.Dense, w.Dense))
             .Take(k).ToList();
-        var chunks = cached.Get(fused.Select(f => f.Id), missing => store.Chunks(connection.Open(), tenantId, missing));
+        // A write since the cache was taken updates the in-memory lists before (or while) they were ranked: the cache
+        // may then hold the rows it deleted, so the rows are read from SQLite, where the swap is atomic.
+        var chunks = chunkCache.IsCurrent(tenantId, cached)
+            ? cached.Get(fused.Select(f => f.Id), missing => store.Chunks(connection.Open(), tenantId, missing))
+            : store.Chunks(connection.Open(), tenantId, [.. fused.Select(f => f.Id)]);
         return [.. fused.Where(f => chunks.ContainsKey(f.Id)).Select(f => new SearchHit(chunks[f.Id], f.Score))];
     }
 

@@ -29,8 +29,8 @@ internal static class ReplicasBench
             var shapes = parse.GetValue(topologies)!.Select(BenchTopology.Parse).ToList();
             var live = new List<string>();
             var errors = 0;
-            Console.WriteLine("| deployment | clients | messages | answered | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | server memory idle → peak (all replicas) |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| deployment | clients | messages | answered | errors | wall s | messages/s | p50 ms | p95 ms | p99 ms | server CPU ms/message | driver CPU ms/message | server memory idle → peak (all replicas) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var shape in shapes)
             {
                 await using var cluster = await BenchCluster.StartAsync(shape, parse.GetValue(GlobalOptions.Postgres), parse.GetValue(BenchOptions.Redis), ct);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportAgent.Core.Answering.Semantic;
 using SupportAgent.Core.Conversations;
 using SupportAgent.Core.Retrieval;
@@ -11,7 +12,7 @@ namespace SupportAgent.Core.Answering;
 /// each sentence. Headings, table rows and list fragments are never quoted: with nothing quotable the answer is not
 /// grounded and the policy escalates. It cannot hallucinate, which is why it is the default.
 /// </summary>
-public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : IAnswerGenerator
+public sealed partial class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : IAnswerGenerator
 {
     public const string ModelName = "extractive";
     private const int MaxSentences = 3;
@@ -75,6 +76,9 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
             if (NeedsAntecedent(sentence.Sentence.Text) && all.FirstOrDefault(c => c.Passage == sentence.Passage && c.Sentence.Index == sentence.Sentence.Index - 1) is { Sentence.Quotable: true } before
                 && !picked.Contains(before))
                 picked.Add(before);
+        // A list quoted whole with its lead-in already holds the items picked beside it.
+        picked.RemoveAll(c => picked.Any(other => other != c && other.Passage == c.Passage && other.Sentence.Text.Length > c.Sentence.Text.Length
+            && other.Sentence.Text.Contains(c.Sentence.Text.TrimEnd('.', ',', ';', ' '), StringComparison.Ordinal)));
         // Quote passage by passage (the best one first), each in its own reading order.
         var passageOrder = picked.Select(c => c.Rank).Distinct().ToList();
         return [.. picked.OrderBy(c => passageOrder.IndexOf(c.Rank)).ThenBy(c => c.Sentence.Index)];
@@ -90,10 +94,10 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
     private static GeneratedAnswer Compose(List<Candidate> chosen)
     {
         var order = chosen.Select(c => c.Passage).Distinct().ToList();
-        var text = string.Join(" ", chosen.Select(c => $"{c.Sentence.Text} [{order.IndexOf(c.Passage) + 1}]"));
+        var text = string.Join(" ", chosen.Select(c => $"{Quoted(c)} [{order.IndexOf(c.Passage) + 1}]"));
         var citations = order.Select(p =>
         {
-            var quoted = string.Join(" ", chosen.Where(c => c.Passage == p).Select(c => c.Sentence.Text));
+            var quoted = string.Join(" ", chosen.Where(c => c.Passage == p).Select(Quoted));
             return new Citation(p.Chunk.DocumentId, p.Chunk.Title, p.Chunk.ChunkId, Snippet(quoted), p.Chunk.Url, p.Chunk.Heading);
         }).ToList();
         return new GeneratedAnswer(text, citations, ModelName);
@@ -105,6 +109,22 @@ public sealed class ExtractiveAnswerer(SentenceEmbeddings? embeddings = null) : 
         var overlap = TextAnalysis.Terms(sentence).Count(terms.Contains);
         return overlap == 0 ? 0 : overlap + 1.5 * AnswerType.Match(question, sentence);
     }
+
+    /// <summary>
+    /// The sentence as sent. A line without closing punctuation is a label or list line ("Apple Pay (Safari and the iOS
+    /// app) and Google Pay (Chrome and the Android app)"): on its own it reads as a fragment, so it is sent under its
+    /// section's name, as the page shows it, and closed with a full stop.
+    /// </summary>
+    private static string Quoted(Candidate c)
+    {
+        var text = c.Sentence.Text;
+        if (Terminated().IsMatch(text)) return text;
+        var section = Section(c.Passage.Chunk).Split('›').Last().Trim();
+        return text.StartsWith(section, StringComparison.OrdinalIgnoreCase) ? $"{text}." : $"{section}: {text}.";
+    }
+
+    [GeneratedRegex(@"[.!?][""')\]]?$")]
+    private static partial Regex Terminated();
 
     private static string Section(IndexedChunk chunk) => string.IsNullOrWhiteSpace(chunk.Heading) ? chunk.Title : chunk.Heading;
 

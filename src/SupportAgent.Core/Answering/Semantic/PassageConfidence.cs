@@ -23,7 +23,7 @@ public sealed class PassageConfidence(SentenceEmbeddings embeddings)
     public async Task<IReadOnlyList<ConfidenceFeatures>> FeaturesAsync(string question, IReadOnlyList<Passage> passages, CancellationToken ct)
     {
         var query = await embeddings.QueryAsync(question, ct);
-        var sentences = passages.Select(p => PassageSentences.Split(p.Chunk.Text).Where(s => s.Quotable).Select(s => s.Text).ToList()).ToList();
+        var sentences = passages.Select(p => PassageSentences.Split(p.Chunk.Text, listsWhole: false).Where(s => s.Quotable).Select(s => s.Text).ToList()).ToList();
         var headings = passages.Select(p => Heading(p.Chunk)).ToList();
         var wholes = passages.Select(p => $"{Heading(p.Chunk)}\n{p.Chunk.Text}").ToList();
         var vectors = await embeddings.PassagesAsync([.. sentences.SelectMany(s => s), .. headings, .. wholes], ct);

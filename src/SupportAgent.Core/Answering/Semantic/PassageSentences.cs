@@ -10,9 +10,18 @@ public sealed record PassageSentence(string Text, int Index, bool Quotable);
 /// <summary>
 /// Splits a passage into sentences and marks those that must never be sent on their own: headings, table rows and
 /// separators, and list items that are fragments ("Canada: 5–8 business days." is a fact; "the card number" is not).
+/// A sentence that introduces a list ("The following can't be returned or exchanged:") says nothing on its own, so it
+/// is read together with its items, as one statement; when the list is too long to quote whole, it is not quotable
+/// (a list quoted in part would tell the customer that what was left out does not exist).
 /// </summary>
 public static partial class PassageSentences
 {
+    /// <summary>The most items, and words, a list may have to be quoted whole with its lead-in.</summary>
+    internal const int MaxListItems = 8, MaxListWords = 120;
+
+    /// <summary>Items of a list without markers (an HTML list reaches the index as short lines): at most this many words each.</summary>
+    private const int MaxUnmarkedItemWords = 12;
+
     [GeneratedRegex(@"^\s*(#{1,6}\s|\|)|^\s*[-|:\s]+$")]
     private static partial Regex HeadingOrTable();
 
@@ -22,11 +31,66 @@ public static partial class PassageSentences
     [GeneratedRegex(@"[.!?:][""')\]]?$")]
     private static partial Regex Terminated();
 
-    public static List<PassageSentence> Split(string passage)
+    [GeneratedRegex(@"[\s,;.]*(\b(and|or)\b)?[\s,;.]*$")]
+    private static partial Regex ItemEnd();
+
+    /// <param name="listsWhole">
+    /// Lead-ins read with their items (what is quoted). Without it, every line stands alone as written, as the answer
+    /// confidence was calibrated (docs/evaluation.md): its similarities are to single sentences.
+    /// </param>
+    public static List<PassageSentence> Split(string passage, bool listsWhole = true)
     {
         var sentences = TextSplitter.Paragraphs(passage).SelectMany(TextSplitter.Sentences).ToList();
-        return [.. sentences.Select((s, i) => new PassageSentence(Clean(s), i, IsQuotable(s)))];
+        if (!listsWhole) return [.. sentences.Select((s, i) => new PassageSentence(Clean(s), i, IsQuotable(s)))];
+        var split = new List<PassageSentence>(sentences.Count);
+        string? longListLeadIn = null; // items of a list too long to quote whole are each read after its lead-in
+        var itemsLeft = 0;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var s = sentences[i];
+            if (itemsLeft > 0)
+            {
+                itemsLeft--;
+                var item = ItemEnd().Replace(Clean(s), "");
+                split.Add(new PassageSentence($"{longListLeadIn} {item}.", i, TextAnalysis.Terms(item).Count >= 2));
+                continue;
+            }
+            if (!IntroducesList(s)) { split.Add(new PassageSentence(Clean(s), i, IsQuotable(s))); continue; }
+            var items = ListAfter(sentences, i);
+            if (items.Count > 0 && items.Count <= MaxListItems && items.Sum(WordCount) <= MaxListWords)
+            {
+                split.Add(new PassageSentence(WithItems(Clean(s), items), i, IsQuotable(s)));
+                continue;
+            }
+            // Alone a lead-in says nothing; a long list is quoted item by item, each after the lead-in.
+            split.Add(new PassageSentence(Clean(s), i, false));
+            (longListLeadIn, itemsLeft) = (Clean(s), items.Count);
+        }
+        return split;
     }
+
+    /// <summary>A sentence ending in a colon: what it says follows it.</summary>
+    private static bool IntroducesList(string sentence) => !HeadingOrTable().IsMatch(sentence) && sentence.TrimEnd().EndsWith(':');
+
+    /// <summary>
+    /// The items after a lead-in: the lines with list markers that follow it, or, for a list whose markers were lost
+    /// (HTML), the short lines that follow it; a lead-in followed by a single statement (an address) takes that.
+    /// </summary>
+    private static List<string> ListAfter(List<string> sentences, int leadIn)
+    {
+        var rest = sentences.Skip(leadIn + 1).TakeWhile(s => !HeadingOrTable().IsMatch(s) && !IntroducesList(s)).ToList();
+        if (rest.Count == 0) return [];
+        var items = ListMarker().IsMatch(rest[0])
+            ? rest.TakeWhile(s => ListMarker().IsMatch(s)).ToList()
+            : rest.TakeWhile(s => WordCount(s) <= MaxUnmarkedItemWords).ToList();
+        return items.Count == 0 ? [rest[0]] : items;
+    }
+
+    /// <summary>"Lead-in: first; second; third." (each item's own closing comma, "and" or full stop dropped).</summary>
+    private static string WithItems(string leadIn, List<string> items) =>
+        $"{leadIn} {string.Join("; ", items.Select(i => ItemEnd().Replace(Clean(i), "")))}.";
+
+    private static int WordCount(string sentence) => TextAnalysis.Words(sentence).Count();
 
     /// <summary>A whole statement: not a heading or table line, enough content words, and a list item only when it is a full sentence.</summary>
     internal static bool IsQuotable(string sentence)

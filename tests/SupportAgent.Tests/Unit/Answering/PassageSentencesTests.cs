@@ -47,4 +47,50 @@ public sealed class PassageSentencesTests
         Assert.Equal("refunds", answer.Citations[0].DocumentId);
         Assert.Equal("PayPal refunds usually arrive within 1 business day of the refund being issued. [1] Card refunds take longer. [1]", answer.Text);
     }
+
+    private static Passage Article(string id, string heading, string text) => new(new IndexedChunk(id, id, "Returns policy", heading, text, null), 1, 0.9);
+
+    [Fact]
+    public async Task ASentenceThatIntroducesAListIsQuotedWithItsItemsNeverAlone()
+    {
+        var passage = Article("returns-policy", "Final-sale items",
+            "The following can't be returned or exchanged:\n\n- items marked **Final Sale** on the product page,\n- gift cards,\n- custom-embroidered or monogrammed items.\n\nFinal-sale items are still covered by our warranty.");
+
+        var answer = await new ExtractiveAnswerer().GenerateAsync(new AnswerRequest("t", "which items can't be returned or exchanged?", [passage], "p"), default);
+
+        Assert.True(answer.Grounded);
+        Assert.StartsWith("The following can't be returned or exchanged: items marked Final Sale on the product page; gift cards; custom-embroidered or monogrammed items. [1]", answer.Text);
+        Assert.DoesNotContain("exchanged: [1]", answer.Text);
+    }
+
+    [Fact]
+    public void AListTooLongToQuoteWholeIsQuotedItemByItemAfterItsLeadIn()
+    {
+        var items = string.Join("\n", Enumerable.Range(1, PassageSentences.MaxListItems + 1).Select(i => $"- item number {i} with its own rule about refunds"));
+        var sentences = PassageSentences.Split($"Refunds are reduced in these cases:\n\n{items}");
+
+        Assert.False(sentences[0].Quotable); // the lead-in alone says nothing
+        Assert.All(sentences.Skip(1), s => Assert.True(s.Quotable));
+        Assert.Equal("Refunds are reduced in these cases: item number 1 with its own rule about refunds.", sentences[1].Text);
+    }
+
+    [Fact]
+    public void TheConfidenceReadsEveryLineAsWrittenAsItWasCalibrated()
+    {
+        var sentences = PassageSentences.Split("To qualify for a refund, items must be:\n\n- unworn and unwashed,\n- returned with all tags attached.", listsWhole: false);
+
+        Assert.Equal("To qualify for a refund, items must be:", sentences[0].Text);
+        Assert.True(sentences[0].Quotable);
+    }
+
+    [Fact]
+    public async Task ALineWithoutClosingPunctuationIsSentUnderItsSectionNameAsASentence()
+    {
+        var passage = new Passage(new IndexedChunk("payments", "billing", "Billing and payments", "Billing and payments › Accepted payment methods",
+            "Apple Pay (Safari and the iOS app) and Google Pay (Chrome and the Android app)\n\nWe don't accept cash or checks.", null), 1, 0.9);
+
+        var answer = await new ExtractiveAnswerer().GenerateAsync(new AnswerRequest("t", "can i pay with apple pay in the ios app", [passage], "p"), default);
+
+        Assert.StartsWith("Accepted payment methods: Apple Pay (Safari and the iOS app) and Google Pay (Chrome and the Android app). [1]", answer.Text);
+    }
 }

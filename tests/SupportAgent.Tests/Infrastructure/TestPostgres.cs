@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SupportAgent.Core.Data;
+using SupportAgent.Core.Hosting;
 
 namespace SupportAgent.Tests.Infrastructure;
 
@@ -23,20 +26,65 @@ internal static class TestPostgres
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
 
-    /// <summary>Creates the database unless it exists (a restart on the same data directory).</summary>
+    /// <summary>
+    /// Creates the database unless it exists (a restart on the same data directory), as a copy of <see cref="Template"/>:
+    /// it starts with every migration applied, so the server's own migration step finds nothing to do.
+    /// </summary>
     public static string CreateDatabase(string dataDirectory)
     {
         var name = DatabaseFor(dataDirectory);
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", name);
-        if (exists.ExecuteScalar() is null)
-        {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            create.ExecuteNonQuery();
-        }
+        if (!Exists(connection, name)) Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
         return ConnectionStringFor(name);
+    }
+
+    /// <summary>
+    /// A database with the product's migrations applied, made once per test run (its name says which migrations, so a
+    /// server kept between runs never hands out an older schema). Every app on PostgreSQL used to migrate an empty
+    /// database of its own; copying this one is a file copy inside PostgreSQL. Built under a temporary name and renamed
+    /// when complete, so a half-migrated template is never copied.
+    /// </summary>
+    private static readonly Lazy<string> Template = new(() =>
+    {
+        using var admin = new NpgsqlConnection(AdminConnectionString);
+        admin.Open();
+        var building = "sa_template_building_" + Environment.ProcessId;
+        Execute(admin, $"DROP DATABASE IF EXISTS \"{building}\"");
+        Execute(admin, $"CREATE DATABASE \"{building}\"");
+        // No pooling: a connection left open to a template makes copying it fail.
+        var options = new DbContextOptionsBuilder<SupportDbContext>();
+        options.UseSupportDatabase(new DatabaseOptions
+        {
+            Provider = DatabaseProviders.Postgres,
+            ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = building, Pooling = false }.ConnectionString,
+        }, "");
+        string name;
+        using (var db = new SupportDbContext(options.Options))
+        {
+            name = "sa_template_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', db.Database.GetMigrations()))))[..16];
+            if (Exists(admin, name))
+            {
+                Execute(admin, $"DROP DATABASE \"{building}\"");
+                return name;
+            }
+            db.Database.Migrate();
+        }
+        Execute(admin, $"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
+        return name;
+    });
+
+    private static bool Exists(NpgsqlConnection connection, string database)
+    {
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        return exists.ExecuteScalar() is not null;
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     public static void DropDatabase(string dataDirectory)

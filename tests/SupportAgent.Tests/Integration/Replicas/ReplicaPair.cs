@@ -34,7 +34,8 @@ public sealed class ReplicaPair : IAsyncLifetime
             // A replica looks for a classifier trained elsewhere this often (production: every 10 s).
             ["SupportAgent:Triage:ModelRefresh"] = "00:00:00.500",
         };
-        // One after the other: the first applies the migrations, the second finds them applied.
+        // One after the other: the database is a migrated copy (TestPostgres), and the first creates the data-protection key
+        // ring both share; the second reads it.
         A = await ServerProcess.StartAsync(settings);
         try { B = await ServerProcess.StartAsync(settings); }
         catch { await A.DisposeAsync(); throw; }

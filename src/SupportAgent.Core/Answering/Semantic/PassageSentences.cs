@@ -19,9 +19,6 @@ public static partial class PassageSentences
     /// <summary>The most items, and words, a list may have to be quoted whole with its lead-in.</summary>
     internal const int MaxListItems = 8, MaxListWords = 120;
 
-    /// <summary>Items of a list without markers (an HTML list reaches the index as short lines): at most this many words each.</summary>
-    private const int MaxUnmarkedItemWords = 12;
-
     [GeneratedRegex(@"^\s*(#{1,6}\s|\|)|^\s*[-|:\s]+$")]
     private static partial Regex HeadingOrTable();
 
@@ -73,17 +70,17 @@ public static partial class PassageSentences
     private static bool IntroducesList(string sentence) => !HeadingOrTable().IsMatch(sentence) && sentence.TrimEnd().EndsWith(':');
 
     /// <summary>
-    /// The items after a lead-in: the lines with list markers that follow it, or, for a list whose markers were lost
-    /// (HTML), the short lines that follow it; a lead-in followed by a single statement (an address) takes that.
+    /// The items after a lead-in: the lines with list markers that follow it. A lead-in followed by a single statement
+    /// and nothing else in its section (an address) takes that statement. Otherwise nothing: lines without markers
+    /// (an HTML list reaches the index as plain lines) cannot be told apart from the paragraph after a list, and a list
+    /// taken in part would be worse than none.
     /// </summary>
     private static List<string> ListAfter(List<string> sentences, int leadIn)
     {
         var rest = sentences.Skip(leadIn + 1).TakeWhile(s => !HeadingOrTable().IsMatch(s) && !IntroducesList(s)).ToList();
         if (rest.Count == 0) return [];
-        var items = ListMarker().IsMatch(rest[0])
-            ? rest.TakeWhile(s => ListMarker().IsMatch(s)).ToList()
-            : rest.TakeWhile(s => WordCount(s) <= MaxUnmarkedItemWords).ToList();
-        return items.Count == 0 ? [rest[0]] : items;
+        if (ListMarker().IsMatch(rest[0])) return [.. rest.TakeWhile(s => ListMarker().IsMatch(s))];
+        return rest.Count == 1 ? [rest[0]] : [];
     }
 
     /// <summary>"Lead-in: first; second; third." (each item's own closing comma, "and" or full stop dropped).</summary>

@@ -93,4 +93,22 @@ public sealed class PassageSentencesTests
 
         Assert.StartsWith("Accepted payment methods: Apple Pay (Safari and the iOS app) and Google Pay (Chrome and the Android app). [1]", answer.Text);
     }
+
+    [Fact]
+    public void ALeadInFollowedByLinesWithoutMarkersIsNotQuotedSinceItsListCannotBeToldApartFromWhatFollows()
+    {
+        var sentences = PassageSentences.Split("To help us solve your question in one go, have these ready:\n\nYour order number, which starts with NW- followed by 7 digits.\n\nThe email address used for the order.\n\nFor your security, we never ask for your full card number.");
+
+        Assert.False(sentences[0].Quotable);
+        Assert.DoesNotContain(sentences, s => s.Quotable && s.Text.StartsWith("To help us solve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALeadInFollowedByOneStatementAloneInItsSectionIsQuotedWithIt()
+    {
+        var sentences = PassageSentences.Split("Always use the return label or send international returns to:\n\nNorthwind Outfitters Returns Center, 4800 Industrial Way, Reno, NV 89506, USA.");
+
+        Assert.Equal("Always use the return label or send international returns to: Northwind Outfitters Returns Center, 4800 Industrial Way, Reno, NV 89506, USA.", sentences[0].Text);
+        Assert.True(sentences[0].Quotable);
+    }
 }

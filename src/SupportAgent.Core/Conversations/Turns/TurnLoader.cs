@@ -26,8 +26,7 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
             Role = MessageRole.Customer, Text = text, CreatedAt = clock.GetUtcNow(),
         };
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(ct);
+        await db.SaveInsertedAsync([db.Messages.Add(message)], ct);
         if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
         return Context(conversation, tenant, message, turns, route, started, found);
     }

@@ -54,10 +54,10 @@ internal static class TurnQueries
                 .OrderByDescending(m => m.CreatedAt).Take(count)
                 .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)));
 
-    /// <summary>The conversation's open escalation, tracked: a later escalated message joins it.</summary>
+    /// <summary>The conversation's open escalation: a later escalated message joins it (only its id is used, so untracked).</summary>
     public static readonly Func<SupportDbContext, string, string, Task<Escalation?>> OpenEscalation =
         EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId) =>
-            db.Escalations.FirstOrDefault(e => e.ConversationId == conversationId && e.TenantId == tenantId && e.Status == EscalationStatus.Open));
+            db.Escalations.AsNoTracking().FirstOrDefault(e => e.ConversationId == conversationId && e.TenantId == tenantId && e.Status == EscalationStatus.Open));
 
     public static async Task<List<ConversationTurn>> ToListAsync(IAsyncEnumerable<ConversationTurn> rows, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,10 +15,15 @@ public sealed class TextClassifier
 {
     private readonly MLContext ml;
     private readonly ITransformer model;
-    private readonly PredictionEngine<ClassifierInput, ClassifierOutput> engine;
     private readonly SchemaDefinition inputDefinition;
     private readonly float[][] exampleVectors;
-    private readonly Lock gate = new();
+
+    /// <summary>
+    /// A prediction engine is not thread-safe, and one shared engine behind a lock had concurrent turns queue (and spin)
+    /// on it at chat load. Engines are taken from this pool and returned after each prediction, so the pool grows to the
+    /// number of predictions running at once and no further. Every engine wraps the same trained model: same scores.
+    /// </summary>
+    private readonly ConcurrentBag<PredictionEngine<ClassifierInput, ClassifierOutput>> engines = [];
 
     internal TextClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, OutOfScopeLimits limits, float[][] exampleVectors, int vectorDimensions)
     {
@@ -28,8 +34,9 @@ public sealed class TextClassifier
         Limits = limits;
         VectorDimensions = vectorDimensions;
         inputDefinition = InputDefinition(vectorDimensions);
-        engine = ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model, inputSchemaDefinition: inputDefinition);
+        var engine = NewEngine();
         Labels = LabelsOf(engine.OutputSchema);
+        engines.Add(engine);
     }
 
     public IReadOnlyList<string> Labels { get; }
@@ -52,10 +59,15 @@ public sealed class TextClassifier
 
     public CategoryPrediction Predict(string text, float[]? vector = null)
     {
+        var engine = engines.TryTake(out var pooled) ? pooled : NewEngine();
         float[] scores;
-        lock (gate) scores = engine.Predict(ClassifierInput.From(text, Fit(vector))).Score;
+        try { scores = engine.Predict(ClassifierInput.From(text, Fit(vector))).Score; }
+        finally { engines.Add(engine); }
         return Top(scores, Nearest(vector));
     }
+
+    private PredictionEngine<ClassifierInput, ClassifierOutput> NewEngine() =>
+        ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model, inputSchemaDefinition: inputDefinition);
 
     /// <summary>Batch prediction, much faster than one at a time (used by cross-validation and calibration).</summary>
     public IReadOnlyList<CategoryPrediction> PredictAll(IReadOnlyList<string> texts, IReadOnlyList<float[]>? vectors = null)

@@ -59,8 +59,8 @@ internal static class ChatBench
     /// This load generator's own CPU time over the same messages, per message: it shares the machine with the server,
     /// so server and driver together bound the throughput one machine can show (two cores give 2,000 CPU ms a second).
     /// </param>
-    internal sealed record Figures(int Clients, List<double> Latencies, int Answered, int Errors, TimeSpan Wall, string CpuMsPerMessage, long? IdleBytes, long? PeakBytes,
-        string DriverCpuMsPerMessage = "n/a")
+    internal sealed record Figures(int Clients, List<double> Latencies, int Answered, int Errors, TimeSpan Wall, string CpuMsPerMessage,
+        string DriverCpuMsPerMessage, long? IdleBytes, long? PeakBytes)
     {
         public string Row() =>
             $"| {Clients:N0} | {Latencies.Count:N0} | {100.0 * Answered / Math.Max(1, Latencies.Count):F0}% | {Errors} | {Wall.TotalSeconds:F1} | {Latencies.Count / Wall.TotalSeconds:F0} " +
@@ -105,7 +105,7 @@ internal static class ChatBench
             var cpuMs = server.CpuTime() - cpuBefore is { } used && latencies.Count > 0 ? $"{used.TotalMilliseconds / latencies.Count:F2}" : "n/a";
             var driverMs = latencies.Count > 0 ? $"{(Process.GetCurrentProcess().TotalProcessorTime - driverBefore).TotalMilliseconds / latencies.Count:F2}" : "n/a";
             await WidgetClients.DisposeAllAsync(connections);
-            return new Figures(clients, latencies, answered, errors, wall.Elapsed, cpuMs, idle, server.MemoryKnown ? sampler.PeakBytes : null, driverMs);
+            return new Figures(clients, latencies, answered, errors, wall.Elapsed, cpuMs, driverMs, idle, server.MemoryKnown ? sampler.PeakBytes : null);
         }
     }
 

@@ -44,24 +44,24 @@ public static partial class PassageSentences
         var itemsLeft = 0;
         for (var i = 0; i < sentences.Count; i++)
         {
-            var s = sentences[i];
+            var (s, text) = (sentences[i], Clean(sentences[i]));
             if (itemsLeft > 0)
             {
                 itemsLeft--;
-                var item = ItemEnd().Replace(Clean(s), "");
+                var item = ItemText(s);
                 split.Add(new PassageSentence($"{longListLeadIn} {item}.", i, TextAnalysis.Terms(item).Count >= 2));
                 continue;
             }
-            if (!IntroducesList(s)) { split.Add(new PassageSentence(Clean(s), i, IsQuotable(s))); continue; }
+            if (!IntroducesList(s)) { split.Add(new PassageSentence(text, i, IsQuotable(s))); continue; }
             var items = ListAfter(sentences, i);
             if (items.Count > 0 && items.Count <= MaxListItems && items.Sum(WordCount) <= MaxListWords)
             {
-                split.Add(new PassageSentence(WithItems(Clean(s), items), i, IsQuotable(s)));
+                split.Add(new PassageSentence($"{text} {string.Join("; ", items.Select(ItemText))}.", i, IsQuotable(s)));
                 continue;
             }
             // Alone a lead-in says nothing; a long list is quoted item by item, each after the lead-in.
-            split.Add(new PassageSentence(Clean(s), i, false));
-            (longListLeadIn, itemsLeft) = (Clean(s), items.Count);
+            split.Add(new PassageSentence(text, i, false));
+            (longListLeadIn, itemsLeft) = (text, items.Count);
         }
         return split;
     }
@@ -83,9 +83,8 @@ public static partial class PassageSentences
         return rest.Count == 1 ? [rest[0]] : [];
     }
 
-    /// <summary>"Lead-in: first; second; third." (each item's own closing comma, "and" or full stop dropped).</summary>
-    private static string WithItems(string leadIn, List<string> items) =>
-        $"{leadIn} {string.Join("; ", items.Select(i => ItemEnd().Replace(Clean(i), "")))}.";
+    /// <summary>An item as it reads after its lead-in ("Lead-in: first; second."): its own closing comma, "and" or full stop dropped.</summary>
+    private static string ItemText(string item) => ItemEnd().Replace(Clean(item), "");
 
     private static int WordCount(string sentence) => TextAnalysis.Words(sentence).Count();
 

@@ -43,6 +43,11 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["SupportAgent__RateLimits__Enabled"] = "false";
         info.Environment["SupportAgent__Embeddings__Provider"] = "hashing";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Runtime settings, not the product's: a test server lives seconds and runs beside the test host on two cores,
+        // so it skips profile-guided re-compilation and uses the workstation garbage collector (the server one keeps a
+        // heap and a collector thread per core for throughput these processes never need).
+        info.Environment["DOTNET_TieredPGO"] = "0";
+        info.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
         var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"), dataDirectory) { ownsData = ownsData };
         server.process.OutputDataReceived += (_, e) => server.Append(e.Data);

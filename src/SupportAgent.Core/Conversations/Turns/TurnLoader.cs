@@ -12,7 +12,7 @@ namespace SupportAgent.Core.Conversations.Turns;
 /// Opens a turn: reads the tenant and the recent conversation once, then persists the customer's message before
 /// anything can fail (nothing a customer wrote is lost) and shows it to staff watching the conversation.
 /// </summary>
-public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOptions<ChatOptions> options, TimeProvider clock)
+public sealed class TurnLoader(SupportDbContext db, TurnWrites writes, IChatNotifier notifier, IOptions<ChatOptions> options, TimeProvider clock)
 {
     /// <param name="found">The conversation's tenant (with its documents version and adapter) when the caller read it with the
     /// conversation: one read instead of several.</param>
@@ -26,7 +26,7 @@ public sealed class TurnLoader(SupportDbContext db, IChatNotifier notifier, IOpt
             Id = Ids.New("m"), TenantId = conversation.TenantId, ConversationId = conversation.Id,
             Role = MessageRole.Customer, Text = text, CreatedAt = clock.GetUtcNow(),
         };
-        await db.SaveInsertedAsync([db.Messages.Add(message)], ct);
+        await writes.InsertAsync(db, [message], ct);
         if (!conversation.IsEvaluation) await notifier.MessageAddedAsync(message, CancellationToken.None);
         return Context(conversation, tenant, message, turns, route, started, found);
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SupportAgent.Core.Answering;
 using SupportAgent.Core.Data;
 using SupportAgent.Core.Observability;
@@ -11,7 +10,7 @@ namespace SupportAgent.Core.Conversations.Turns;
 /// Closes a turn, whatever its outcome: the reply, the decision and any escalation (with its draft) are written in
 /// one save, the decision is recorded in telemetry, and one event announces the turn live (never for evaluation turns).
 /// </summary>
-public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, ChatTelemetry telemetry, TimeProvider clock)
+public sealed class TurnRecorder(SupportDbContext db, TurnWrites writes, IChatNotifier notifier, ChatTelemetry telemetry, TimeProvider clock)
 {
     public async Task<ChatReply> RecordAsync(TurnContext turn, Activity? span)
     {
@@ -30,12 +29,12 @@ public sealed class TurnRecorder(SupportDbContext db, IChatNotifier notifier, Ch
             Text = replyText, Citations = [.. citations], CreatedAt = now,
         };
         var decision = NewDecision(turn, reply, now);
-        List<EntityEntry> inserted = [db.Messages.Add(reply), db.Decisions.Add(decision)];
+        List<object> inserted = [reply, decision];
         // One open escalation per conversation: a later escalated message joins it instead of queueing the customer again.
         var joined = escalated && !turn.IsEvaluation ? await OpenEscalationAsync(turn) : null;
         var escalation = joined ?? (escalated ? TurnEscalation.New(turn, decision, now) : null);
-        if (escalation is not null && joined is null) inserted.Add(db.Escalations.Add(escalation));
-        await db.SaveInsertedAsync(inserted, CancellationToken.None); // the customer already waited for this; finish the write
+        if (escalation is not null && joined is null) inserted.Add(escalation);
+        await writes.InsertAsync(db, inserted, CancellationToken.None); // the customer already waited for this; finish the write
         // Counted in the database, not on the cached answer: concurrent hits must all count.
         if (!escalated && outcome.Approved is { } approved && outcome.Answer!.Model == ApprovedAnswers.ModelName && !turn.IsEvaluation)
             await db.ApprovedAnswers.Where(a => a.Id == approved.Answer.Id && a.TenantId == turn.Tenant.Id)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupportAgent.Core.Data;
 
 namespace SupportAgent.Core.Conversations.Turns;
 
@@ -7,6 +8,7 @@ public static class TurnServices
     /// <summary>The customer turn: its stages in <see cref="TurnPipeline"/> order, the loader and the recorder.</summary>
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
+        services.AddSingleton<TurnWrites>();
         services.AddScoped<TurnLoader>();
         services.AddScoped<ApprovedAnswerStage>();
         services.AddSingleton<TriageStage>();

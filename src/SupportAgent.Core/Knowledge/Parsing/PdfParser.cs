@@ -5,7 +5,8 @@ using UglyToad.PdfPig.Exceptions;
 namespace SupportAgent.Core.Knowledge.Parsing;
 
 /// <summary>
-/// One section per page, headed "Page N", so a citation can send the reader to the right page. PdfPig's own object
+/// One section per page, headed "Page N", so a citation can send the reader to the right page; wrapped lines are joined
+/// and running headers and footers dropped (<see cref="PdfLines"/>). PdfPig's own object
 /// depth cap is set to ours, and pages, text, time and memory are checked page by page.
 /// </summary>
 public sealed class PdfParser : IDocumentParser
@@ -20,15 +21,18 @@ public sealed class PdfParser : IDocumentParser
             using var pdf = PdfDocument.Open(content, new UglyToad.PdfPig.ParsingOptions { MaxStackDepth = budget.Limits.MaxNestingDepth });
             if (pdf.NumberOfPages > budget.Limits.MaxPdfPages)
                 throw new DocumentRejectedException($"'{fileName}' has {pdf.NumberOfPages:N0} pages; the limit is {budget.Limits.MaxPdfPages:N0} per file.");
-            var sections = new List<Section>();
+            var pages = new List<string>();
             long total = 0;
             foreach (var page in pdf.GetPages())
             {
                 budget.Check();
                 var text = ContentOrderTextExtractor.GetText(page).Trim();
                 budget.CheckText(total += text.Length);
-                if (text.Length > 0) sections.Add(new Section([$"Page {page.Number}"], text));
+                pages.Add(text);
             }
+            // Lines as the text has them, not as the page printed them (see PdfLines); pages keep their numbers.
+            var sections = PdfLines.WithoutRunningLines(pages).Select((text, i) => (Number: i + 1, Text: PdfLines.Unwrap(text)))
+                .Where(p => p.Text.Length > 0).Select(p => new Section([$"Page {p.Number}"], p.Text)).ToList();
             if (sections.Count == 0)
                 throw new DocumentRejectedException($"'{fileName}' has no extractable text (a scanned PDF needs OCR first).");
             var title = pdf.Information.Title;

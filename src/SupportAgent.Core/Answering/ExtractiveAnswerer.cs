@@ -66,7 +66,8 @@ public sealed partial class ExtractiveAnswerer(SentenceEmbeddings? embeddings = 
     /// </summary>
     private static List<Candidate> Choose(List<(Candidate Candidate, double Score)> scored, List<Candidate> all, bool semantic)
     {
-        var ranked = scored.OrderByDescending(x => x.Score).ToList();
+        // Neighbouring chunks overlap, so one sentence can be a candidate twice: it is quoted once, from its best passage.
+        var ranked = scored.OrderByDescending(x => x.Score).DistinctBy(x => x.Candidate.Sentence.Text).ToList();
         var best = ranked[0];
         var picked = (semantic
                 ? ranked.Where(x => x.Score >= best.Score - SemanticMargin)
@@ -74,10 +75,10 @@ public sealed partial class ExtractiveAnswerer(SentenceEmbeddings? embeddings = 
             .Take(MaxSentences).Select(x => x.Candidate).ToList();
         foreach (var sentence in picked.ToList())
             if (NeedsAntecedent(sentence.Sentence.Text) && all.FirstOrDefault(c => c.Passage == sentence.Passage && c.Sentence.Index == sentence.Sentence.Index - 1) is { Sentence.Quotable: true } before
-                && !picked.Contains(before))
+                && !picked.Any(c => c.Sentence.Text == before.Sentence.Text))
                 picked.Add(before);
-        // A list quoted whole with its lead-in already holds the items picked beside it.
-        picked.RemoveAll(c => picked.Any(other => other != c && other.Passage == c.Passage && other.Sentence.Text.Length > c.Sentence.Text.Length
+        // A list quoted whole with its lead-in already holds the items picked beside it (from its own chunk or an overlapping one).
+        picked.RemoveAll(c => picked.Any(other => other != c && other.Sentence.Text.Length > c.Sentence.Text.Length
             && other.Sentence.Text.Contains(c.Sentence.Text.TrimEnd('.', ',', ';', ' '), StringComparison.Ordinal)));
         // Quote passage by passage (the best one first), each in its own reading order.
         var passageOrder = picked.Select(c => c.Rank).Distinct().ToList();

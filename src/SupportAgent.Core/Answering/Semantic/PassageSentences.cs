@@ -28,6 +28,10 @@ public static partial class PassageSentences
     [GeneratedRegex(@"[.!?:][""')\]]?$")]
     private static partial Regex Terminated();
 
+    /// <summary>A sentence about the document rather than its subject ("This guide covers washing, re-proofing and our warranty.").</summary>
+    [GeneratedRegex(@"^(this|the following) (page|guide|article|section|document|help page|faq)s? (covers|explains|describes|lists|sets out|tells you|shows|is about|will help)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheDocument();
+
     [GeneratedRegex(@"[\s,;.]*(\b(and|or)\b)?[\s,;.]*$")]
     private static partial Regex ItemEnd();
 
@@ -88,10 +92,11 @@ public static partial class PassageSentences
 
     private static int WordCount(string sentence) => TextAnalysis.Words(sentence).Count();
 
-    /// <summary>A whole statement: not a heading or table line, enough content words, and a list item only when it is a full sentence.</summary>
+    /// <summary>A whole statement: not a heading, table line or summary of the document, enough content words, and a list item only when it is a full sentence.</summary>
     internal static bool IsQuotable(string sentence)
     {
-        if (HeadingOrTable().IsMatch(sentence)) return false;
+        // A heading, a table line or a table of contents in prose says where an answer is, not what it is.
+        if (HeadingOrTable().IsMatch(sentence) || AboutTheDocument().IsMatch(Clean(sentence))) return false;
         var terms = TextAnalysis.Terms(sentence).Count;
         if (terms < 3) return false;
         var words = TextAnalysis.Words(sentence).Count();

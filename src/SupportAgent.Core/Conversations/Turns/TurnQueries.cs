@@ -25,11 +25,17 @@ internal static class TurnQueries
     /// </summary>
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<TenantConversation?>> ConversationWithTenant =
         EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
-            db.Conversations.AsNoTracking().Where(c => c.Id == conversationId && c.TenantId == tenantId)
-                .Join(db.Tenants.AsNoTracking(), c => c.TenantId, t => t.Id, (c, t) => new TenantConversation(c, t, new DocumentsVersion(
-                    db.Documents.Count(d => d.TenantId == t.Id),
-                    db.Documents.Where(d => d.TenantId == t.Id).Max(d => (DateTimeOffset?)d.UpdatedAt)),
-                    new KnownAdapter(db.Adapters.AsNoTracking().FirstOrDefault(a => a.TenantId == t.Id))))
+            // The adapter is joined on its key (one per tenant): a plain LEFT JOIN. Asked for as FirstOrDefault in the
+            // projection, it was a window function over every tenant's adapters, twice as slow to prepare and run.
+            (from c in db.Conversations.AsNoTracking()
+             join t in db.Tenants.AsNoTracking() on c.TenantId equals t.Id
+             join registered in db.Adapters.AsNoTracking() on t.Id equals registered.TenantId into adapters
+             from a in adapters.DefaultIfEmpty()
+             where c.Id == conversationId && c.TenantId == tenantId
+             select new TenantConversation(c, t, new DocumentsVersion(
+                     db.Documents.Count(d => d.TenantId == t.Id),
+                     db.Documents.Where(d => d.TenantId == t.Id).Max(d => (DateTimeOffset?)d.UpdatedAt)),
+                 new KnownAdapter(a)))
                 .FirstOrDefault());
 
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<Conversation?>> Conversation =

@@ -14,7 +14,9 @@ public sealed class PassageSentencesTests
     [InlineData("- PayPal, including PayPal Pay Later")]
     [InlineData("Delivery times and costs")]
     [InlineData("2. Enter the email address.")]
-    public void HeadingsTableRowsAndListFragmentsAreNotQuotable(string line) => Assert.False(PassageSentences.IsQuotable(line));
+    [InlineData("This guide covers washing waterproof jackets, re-proofing, down care, and our 2-year warranty.")]
+    [InlineData("This page lists the payment methods we accept and explains when your card is charged.")]
+    public void HeadingsTableRowsListFragmentsAndSummariesOfThePageAreNotQuotable(string line) => Assert.False(PassageSentences.IsQuotable(line));
 
     [Theory]
     [InlineData("Processing takes 1–2 business days for all orders, including Express.")]

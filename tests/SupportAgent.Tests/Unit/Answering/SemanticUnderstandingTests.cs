@@ -22,6 +22,22 @@ public sealed class SemanticUnderstandingTests
     ];
 
     [Fact]
+    public async Task ASentenceInTwoOverlappingChunksIsQuotedOnceFromTheBetterOne()
+    {
+        const string shared = "If water still soaks in, spray a DWR treatment onto the clean, damp jacket.";
+        Passage[] overlapping =
+        [
+            P("care", "Product care", "Re-proofing", $"Wash the jacket and tumble dry it on low for 20 minutes. {shared}"),
+            P("care", "Product care", "Re-proofing", $"{shared} Use a spray-on product for lined jackets and a wash-in product for unlined shells."),
+        ];
+
+        var answer = await new ExtractiveAnswerer(Embeddings).GenerateAsync(new AnswerRequest("t", "my jacket isnt waterproof anymore, water soaks in", overlapping, "p"), default);
+
+        Assert.Contains($"{shared} [1]", answer.Text);
+        Assert.Single(answer.Text.Split(shared).Skip(1));
+    }
+
+    [Fact]
     public async Task AParaphraseWithNoSharedWordsQuotesTheSentenceThatAnswersIt()
     {
         var answer = await new ExtractiveAnswerer(Embeddings).GenerateAsync(new AnswerRequest("t", "do my reward pts ever run out??", Support, "p"), default);

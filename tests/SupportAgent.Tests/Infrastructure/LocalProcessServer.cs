@@ -30,18 +30,52 @@ internal static class LocalProcessServer
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {error}{output.Result}");
     }
 
-    /// <summary>Starts a long-running server; it is stopped when the test process exits.</summary>
+    /// <summary>
+    /// Starts a long-running server; it is stopped when the test process exits. Every server is killed before any
+    /// is waited for or has its folder deleted: the test host is ended soon after its exit handlers start, and a
+    /// Redis whose handler came after PostgreSQL's wait and folder deletion was left running.
+    /// </summary>
     public static Process Start(string file, string arguments, string? user, string scratch)
     {
         var process = Process.Start(Info(file, arguments, user))!;
         process.StandardOutput.ReadToEndAsync();
         process.StandardError.ReadToEndAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        lock (Started)
         {
-            try { process.Kill(entireProcessTree: true); process.WaitForExit(5000); } catch (InvalidOperationException) { }
-            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+            if (Started.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
+            Started.Add((process, scratch));
+        }
         return process;
+    }
+
+    /// <summary>
+    /// Starts a long-running server that also stops once the test host is gone, however the host ended (its exit
+    /// handlers do not run when it is killed, and a Redis started by the README's test command outlived it): a shell
+    /// checks once a second that the host still exists, then kills the server's own process group (PostgreSQL's
+    /// workers included).
+    /// </summary>
+    public static Process StartWatched(string file, string arguments, string? user, string scratch)
+    {
+        var command = user is not null && IsRoot ? $"runuser -u {user} -- {file} {arguments}" : $"{file} {arguments}";
+        var script = $"setsid {command} & server=$!; " +
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; kill -9 -- -$server 2>/dev/null";
+        return Start("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null, scratch);
+    }
+
+    private static readonly List<(Process Process, string Scratch)> Started = [];
+
+    private static void StopAll()
+    {
+        lock (Started)
+        {
+            foreach (var (process, _) in Started)
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            foreach (var (process, scratch) in Started)
+            {
+                try { process.WaitForExit(5000); } catch (InvalidOperationException) { }
+                try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
     }
 
     public static string Scratch(string name, string? owner = null)

@@ -10,8 +10,12 @@ namespace SupportAgent.Tests.Infrastructure;
 /// <summary>Binary documents made by the tests themselves, with the same libraries real producers use.</summary>
 public static class TestFiles
 {
-    /// <summary>A PDF with one page per entry, each page's lines written top-down.</summary>
-    public static byte[] Pdf(string title, params string[][] pages)
+    /// <summary>A PDF with one page per entry, each page's lines written top-down in 11 pt.</summary>
+    public static byte[] Pdf(string title, params string[][] pages) =>
+        Pdf(title, [.. pages.Select(lines => lines.Select(line => (line, 11.0)).ToArray())]);
+
+    /// <summary>A PDF with one page per entry, each page's lines written top-down, each in its own size (headings larger).</summary>
+    public static byte[] Pdf(string title, params (string Text, double Size)[][] pages)
     {
         var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = title;
@@ -19,7 +23,7 @@ public static class TestFiles
         foreach (var lines in pages)
         {
             var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-            for (var i = 0; i < lines.Length; i++) page.AddText(lines[i], 11, new PdfPoint(40, 780 - i * 16), font);
+            for (var i = 0; i < lines.Length; i++) page.AddText(lines[i].Text, lines[i].Size, new PdfPoint(40, 780 - i * 20), font);
         }
         return builder.Build();
     }

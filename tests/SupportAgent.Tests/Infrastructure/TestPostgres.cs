@@ -107,7 +107,7 @@ internal static class TestPostgres
         LocalProcessServer.Run($"{bin}/initdb", $"-D {data} -U postgres --auth=trust -E UTF8 --no-sync", user: "postgres");
         var port = LocalProcessServer.FreePort();
         // Durability is not under test here: no fsync keeps hundreds of small test databases fast.
-        LocalProcessServer.Start($"{bin}/postgres",
+        LocalProcessServer.StartWatched($"{bin}/postgres",
             $"-D {data} -p {port} -k {scratch} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
             user: "postgres", scratch);
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";

@@ -15,7 +15,7 @@ internal static class TestRedis
     {
         var scratch = LocalProcessServer.Scratch("redis");
         var port = LocalProcessServer.FreePort();
-        LocalProcessServer.Start("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {scratch}", user: null, scratch);
+        LocalProcessServer.StartWatched("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {scratch}", user: null, scratch);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

@@ -65,6 +65,23 @@ public static partial class PdfLines
             [.. edges.Where(e => !string.IsNullOrWhiteSpace(e)).GroupBy(e => Shape(e!)).Where(g => g.Count() * 2 > pages.Count && g.Count() >= 2).Select(g => g.Key)];
     }
 
+    /// <summary>
+    /// The page's lines cut at its headings: the lines before the first heading (with no heading), then each heading
+    /// with the lines under it. A heading is never joined to the text around it.
+    /// </summary>
+    public static IEnumerable<(string? Heading, List<string> Lines)> UnderHeadings(string pageText, IReadOnlySet<string> headings)
+    {
+        (string? Heading, List<string> Lines) block = (null, []);
+        foreach (var line in pageText.Split('\n'))
+        {
+            var key = PdfHeadings.Key(line);
+            if (!headings.Contains(key)) { block.Lines.Add(line); continue; }
+            if (block.Heading is not null || block.Lines.Count > 0) yield return block;
+            block = (key, []);
+        }
+        if (block.Heading is not null || block.Lines.Count > 0) yield return block;
+    }
+
     private static bool GoesOn(string line, string next)
     {
         if (BareListMarker().IsMatch(line)) return true;

@@ -72,6 +72,27 @@ public sealed class PdfParserTests
     }
 
     [Fact]
+    public void LinesSetLargerThanTheBodyTextAreHeadingsAndTheTextUnderThemIsReadUnderThem()
+    {
+        var pdf = TestFiles.Pdf("Warranty",
+            [("Our 2-year warranty", 15), ("Every product is covered for 2 years.", 11), ("Keep your receipt.", 13), ("What the warranty covers", 12),
+             ("• Split seams and broken zips.", 11), ("• Delaminated fabric.", 11)],
+            [("Returns and repairs are", 11), ("handled by post.", 11), ("Storage", 15), ("Store gear dry.", 11)]);
+
+        var document = new PdfParser().Parse(pdf, "warranty.pdf");
+
+        Assert.Equal(
+        [
+            // A larger sentence is emphasis, not a heading; a subheading set a little larger is one.
+            (["Page 1", "Our 2-year warranty"], "Every product is covered for 2 years.\nKeep your receipt."),
+            (["Page 1", "What the warranty covers"], "• Split seams and broken zips.\n• Delaminated fabric."),
+            // Text at the top of a page goes on under the previous page's last heading.
+            (["Page 2", "What the warranty covers"], "Returns and repairs are handled by post."),
+            (["Page 2", "Storage"], "Store gear dry."),
+        ], document.Sections.Select(s => (s.HeadingPath.ToArray(), s.Text)));
+    }
+
+    [Fact]
     public void AOnePageDocumentKeepsItsLastLine()
     {
         var pdf = TestFiles.Pdf("Note", ["Returns", "Returns are free.", "Acme Outdoor – Page 1 of 1"]);

@@ -35,47 +35,66 @@ internal static class LocalProcessServer
     /// is waited for or has its folder deleted: the test host is ended soon after its exit handlers start, and a
     /// Redis whose handler came after PostgreSQL's wait and folder deletion was left running.
     /// </summary>
-    public static Process Start(string file, string arguments, string? user, string scratch)
-    {
-        var process = Process.Start(Info(file, arguments, user))!;
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
-        lock (Started)
-        {
-            if (Started.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
-            Started.Add((process, scratch));
-        }
-        return process;
-    }
+    public static Process Start(string file, string arguments, string? user, string scratch) =>
+        Register(Process.Start(Info(file, arguments, user))!, scratch, server: null);
 
     /// <summary>
     /// Starts a long-running server that also stops once the test host is gone, however the host ended (its exit
     /// handlers do not run when it is killed, and a Redis started by the README's test command outlived it): a shell
     /// checks once a second that the host still exists, then kills the server's own process group (PostgreSQL's
-    /// workers included).
+    /// workers included). The shell first says the server's process id: the run's own end kills the server by it,
+    /// because the server is in a session of its own and killing the watching shell's tree left it running.
     /// </summary>
     public static Process StartWatched(string file, string arguments, string? user, string scratch)
     {
         var command = user is not null && IsRoot ? $"runuser -u {user} -- {file} {arguments}" : $"{file} {arguments}";
-        var script = $"setsid {command} & server=$!; " +
+        var script = $"setsid {command} & server=$!; echo $server; " +
             $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; kill -9 -- -$server 2>/dev/null";
-        return Start("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null, scratch);
+        var shell = Process.Start(Info("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null))!;
+        var server = int.Parse(shell.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{file} did not start."), System.Globalization.CultureInfo.InvariantCulture);
+        return Register(shell, scratch, server);
     }
 
-    private static readonly List<(Process Process, string Scratch)> Started = [];
+    private static readonly List<(Process Process, string Scratch, int? Server)> Started = [];
+
+    private static Process Register(Process process, string scratch, int? server)
+    {
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        lock (Started)
+        {
+            if (Started.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
+            Started.Add((process, scratch, server));
+        }
+        return process;
+    }
 
     private static void StopAll()
     {
         lock (Started)
         {
-            foreach (var (process, _) in Started)
+            foreach (var (process, _, server) in Started)
+            {
+                if (server is { } id) KillTree(id);
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            foreach (var (process, scratch) in Started)
+            }
+            foreach (var (process, scratch, _) in Started)
             {
                 try { process.WaitForExit(5000); } catch (InvalidOperationException) { }
                 try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }
+    }
+
+    private static void KillTree(int id)
+    {
+        try
+        {
+            using var server = Process.GetProcessById(id);
+            server.Kill(entireProcessTree: true);
+        }
+        catch (ArgumentException) { } // already gone
+        catch (InvalidOperationException) { }
     }
 
     public static string Scratch(string name, string? owner = null)

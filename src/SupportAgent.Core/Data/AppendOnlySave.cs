@@ -12,8 +12,10 @@ namespace SupportAgent.Core.Data;
 /// </summary>
 internal static class AppendOnlySave
 {
-    public static async Task SaveInsertedAsync(this DbContext db, IReadOnlyList<EntityEntry> inserted, CancellationToken ct)
+    /// <summary>Adds <paramref name="rows"/> (new entities) to <paramref name="db"/> and inserts them that way.</summary>
+    public static async Task InsertAsync(this DbContext db, IEnumerable<object> rows, CancellationToken ct)
     {
+        List<EntityEntry> inserted = [.. rows.Select(db.Add)];
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         foreach (var entry in inserted) entry.State = EntityState.Detached;
         db.ChangeTracker.AcceptAllChanges(); // anything else the scope had pending is accepted as a plain save would

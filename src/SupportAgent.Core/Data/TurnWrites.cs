@@ -35,7 +35,7 @@ public sealed class TurnWrites(IServiceScopeFactory scopes, IOptions<DatabaseOpt
             EnsureWriter();
             if (queue.Writer.TryWrite(pending)) return pending.Committed.Task;
         }
-        return db.SaveInsertedAsync([.. rows.Select(r => db.Add(r))], ct); // the host is stopping, or the rows cannot be grouped
+        return db.InsertAsync(rows, ct); // the host is stopping, or the rows cannot be grouped
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class TurnWrites(IServiceScopeFactory scopes, IOptions<DatabaseOpt
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
-        await db.SaveInsertedAsync([.. rows.Select(r => db.Add(r))], CancellationToken.None);
+        await db.InsertAsync(rows, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -28,8 +28,11 @@ public static partial class PassageSentences
     [GeneratedRegex(@"[.!?:][""')\]]?$")]
     private static partial Regex Terminated();
 
-    /// <summary>A sentence about the document rather than its subject ("This guide covers washing, re-proofing and our warranty.").</summary>
-    [GeneratedRegex(@"^(this|the following) (page|guide|article|section|document|help page|faq)s? (covers|explains|describes|lists|sets out|tells you|shows|is about|will help)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A sentence about the document rather than its subject ("This guide covers washing, re-proofing and our warranty.").
+    /// Matched on the line as written, past a list marker or emphasis, so the sentence is not cleaned a second time.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:[-*•]|\d+[.)])\s+)?(?:\*\*)?(this|the following) (page|guide|article|section|document|help page|faq)s? (covers|explains|describes|lists|sets out|tells you|shows|is about|will help)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheDocument();
 
     [GeneratedRegex(@"[\s,;.]*(\b(and|or)\b)?[\s,;.]*$")]
@@ -96,7 +99,7 @@ public static partial class PassageSentences
     internal static bool IsQuotable(string sentence)
     {
         // A heading, a table line or a table of contents in prose says where an answer is, not what it is.
-        if (HeadingOrTable().IsMatch(sentence) || AboutTheDocument().IsMatch(Clean(sentence))) return false;
+        if (HeadingOrTable().IsMatch(sentence) || AboutTheDocument().IsMatch(sentence)) return false;
         var terms = TextAnalysis.Terms(sentence).Count;
         if (terms < 3) return false;
         var words = TextAnalysis.Words(sentence).Count();

@@ -54,6 +54,10 @@ internal static class TriageCommand
                 Console.WriteLine($"limits: probability {oos.Limits.Probability:F4}, nearest example {oos.Limits.Nearest:F4}");
                 Console.WriteLine($"out-of-scope recall {oos.OutOfScopeRecall:F4}");
                 Console.WriteLine($"in-scope accuracy {oos.InScopeAccuracy:F4} (in-scope flagged out of scope: {oos.FalseOutOfScopeRate:F4})");
+                Console.WriteLine($"classifier alone, nothing flagged: in-scope accuracy {oos.ClassifierAccuracy:F4}");
+                Console.WriteLine("upper bound, limits chosen on the test answers, in-scope accuracy at least 0.90:");
+                foreach (var b in oos.Bounds)
+                    Console.WriteLine($"  {b.Signal}: out-of-scope recall {b.OutOfScopeRecall:F4} at in-scope accuracy {b.InScopeAccuracy:F4} (limits {b.Limits.Probability:F4}, {b.Limits.Nearest:F4})");
             }
             else
             {

@@ -10,21 +10,22 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>Every customer turn takes the same path: approved replies are announced and recorded like any other; escalations carry a draft.</summary>
-public sealed class TurnPipelineTests : IAsyncLifetime
+public sealed class TurnPipelineTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Question = "Do you offer engraving on the steel water bottles?";
     private const string StaffAnswer = "Yes: engraving on steel bottles is free, up to 20 characters; add it on the product page before checkout.";
-    private readonly SupportAgentApp app = new();
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string tenant = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
     private ChatClient chat = null!;
 
     public async Task InitializeAsync()
     {
-        keys = await app.CreateTenantWithKnowledgeAsync("acme");
-        chat = new ChatClient(app, "acme", keys.Widget);
+        keys = await app.CreateTenantWithKnowledgeAsync(tenant);
+        chat = new ChatClient(app, tenant, keys.Widget);
     }
 
-    public Task DisposeAsync() { chat.Dispose(); app.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() { chat.Dispose(); return Task.CompletedTask; }
 
     [Fact]
     public async Task AnApprovedAnswerReplyIsAnnouncedLiveToStaffAndRecordedLikeAnyOtherDecision()
@@ -58,12 +59,12 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         using var admin = app.ClientWithKey(keys.Admin);
         var cases = """{"id":"engraving","question":"Do you do engraving on steel water bottles?","expectedDecision":"answer"}""";
 
-        var response = await admin.PostAsync("/api/tenants/acme/evaluations", new StringContent(cases, Encoding.UTF8, "application/x-ndjson"));
+        var response = await admin.PostAsync($"/api/tenants/{tenant}/evaluations", new StringContent(cases, Encoding.UTF8, "application/x-ndjson"));
 
         response.EnsureSuccessStatusCode();
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1.0, report.GetProperty("metrics").GetProperty("decisionAccuracy").GetProperty("value").GetDouble());
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.Select(a => a.Hits).SingleAsync()));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.ApprovedAnswers.Where(a => a.TenantId == tenant).Select(a => a.Hits).SingleAsync()));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal("wants_human", reply.GetProperty("reason").GetString());
         var escalationId = reply.GetProperty("escalationId").GetString()!;
         using var staff = app.ClientWithKey(keys.Staff);
-        var escalation = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/escalations/{escalationId}");
+        var escalation = await staff.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/escalations/{escalationId}");
         var draft = escalation.GetProperty("draft").GetString();
         Assert.Contains("5 to 8 business days", draft);
         Assert.DoesNotContain("[1]", draft);
@@ -84,7 +85,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     private async Task CreateApprovedAsync()
     {
         using var admin = app.ClientWithKey(keys.Admin);
-        var response = await admin.PostAsJsonAsync("/api/tenants/acme/approved-answers", new { question = Question, answer = StaffAnswer });
+        var response = await admin.PostAsJsonAsync($"/api/tenants/{tenant}/approved-answers", new { question = Question, answer = StaffAnswer });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }

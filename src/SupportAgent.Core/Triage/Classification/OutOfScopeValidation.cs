@@ -1,9 +1,11 @@
 namespace SupportAgent.Core.Triage.Classification;
 
 /// <param name="InScopeAccuracy">Share of in-taxonomy test messages given their right category and not flagged out of scope.</param>
+/// <param name="ClassifierAccuracy">Share of in-taxonomy test messages given their right category, nothing flagged: the ceiling of <see cref="InScopeAccuracy"/>.</param>
 /// <param name="OutOfScopeRecall">Share of messages from the held-out categories flagged out of scope.</param>
 public sealed record OutOfScopeResult(IReadOnlyList<string> OutOfScopeCategories, int InScopeTests, int OutOfScopeTests,
-    double InScopeAccuracy, double OutOfScopeRecall, double FalseOutOfScopeRate, OutOfScopeLimits Limits);
+    double InScopeAccuracy, double ClassifierAccuracy, double OutOfScopeRecall, double FalseOutOfScopeRate, OutOfScopeLimits Limits,
+    IReadOnlyList<OutOfScopeBoundResult> Bounds);
 
 /// <summary>
 /// Out-of-scope detection measured the way a tenant meets it: some categories are held out of training entirely, the
@@ -12,7 +14,7 @@ public sealed record OutOfScopeResult(IReadOnlyList<string> OutOfScopeCategories
 public static class OutOfScopeValidation
 {
     public static OutOfScopeResult Run(IReadOnlyList<LabelledExample> examples, int outOfScopeCategories, int folds, int fold, int seed,
-        IReadOnlyList<float[]>? vectors, double falseOutOfScopeRate, Action<string>? progress = null)
+        IReadOnlyList<float[]>? vectors, double falseOutOfScopeRate, Action<string>? progress = null, double boundAccuracy = 0.90)
     {
         var categories = examples.Select(e => e.Category).Distinct().Order(StringComparer.Ordinal).ToList();
         new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(categories));
@@ -29,8 +31,11 @@ public static class OutOfScopeValidation
         var outOfScope = pairs.Where(p => held.Contains(p.First.Example.Category)).ToList();
         return new OutOfScopeResult([.. held.Order()], inScope.Count, outOfScope.Count,
             (double)inScope.Count(p => !model.IsOutOfScope(p.Second) && p.Second.Category == p.First.Example.Category) / inScope.Count,
+            (double)inScope.Count(p => p.Second.Category == p.First.Example.Category) / inScope.Count,
             (double)outOfScope.Count(p => model.IsOutOfScope(p.Second)) / outOfScope.Count,
             (double)inScope.Count(p => model.IsOutOfScope(p.Second)) / inScope.Count,
-            model.Limits);
+            model.Limits,
+            OutOfScopeBound.Find([.. inScope.Select(p => (p.Second, p.Second.Category == p.First.Example.Category))], [.. outOfScope.Select(p => p.Second)],
+                boundAccuracy));
     }
 }

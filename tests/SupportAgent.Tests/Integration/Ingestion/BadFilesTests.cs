@@ -12,23 +12,26 @@ namespace SupportAgent.Tests.Integration.Ingestion;
 /// <summary>
 /// Each kind of bad file gets a clear per-file error (in the upload response when the check needs no parsing, on the
 /// document once the worker has tried to parse it), the good files of the same upload still ingest, and nothing of
-/// the bad file reaches the chunks or the index.
+/// the bad file reaches the chunks or the index. One server with a small size limit for the class, a tenant per test.
 /// </summary>
-public sealed class BadFilesTests : IAsyncLifetime
+public sealed class BadFilesTests(BadFilesTests.SmallFilesApp shared) : IClassFixture<BadFilesTests.SmallFilesApp>, IAsyncLifetime
 {
     private const int SizeLimit = 4096;
-    private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Ingestion:MaxFileBytes", SizeLimit.ToString());
+    private readonly SupportAgentApp app = shared.App;
+    private readonly string tenant = TenantIds.New("acme");
     private SupportAgentApp.TenantKeys keys = null!;
 
-    public async Task InitializeAsync() => keys = await app.CreateTenantAsync("acme");
-    public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
+    public async Task InitializeAsync() => keys = await app.CreateTenantAsync(tenant);
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public sealed class SmallFilesApp() : SharedApp(app => app.With("SupportAgent:Ingestion:MaxFileBytes", SizeLimit.ToString()));
 
     private static readonly (string, byte[]) Good = ("returns-policy.md", Encoding.UTF8.GetBytes(TestKnowledge.Returns));
 
     /// <summary>Uploads the bad file beside a good one; returns the bad file's error after checking the good one indexed.</summary>
     private async Task<string> UploadBesideAGoodFileAsync(string name, byte[] content)
     {
-        var response = await app.UploadAsync("acme", keys.Admin, (name, content), Good);
+        var response = await app.UploadAsync(tenant, keys.Admin, (name, content), Good);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray().ToList();
@@ -44,16 +47,16 @@ public sealed class BadFilesTests : IAsyncLifetime
     {
         Assert.Equal("pending", result.GetProperty("status").GetString());
         using var admin = app.ClientWithKey(keys.Admin);
-        var document = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/documents/{result.GetProperty("id").GetString()}");
+        var document = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/documents/{result.GetProperty("id").GetString()}");
         Assert.Equal("failed", document.GetProperty("status").GetString());
         return document.GetProperty("error").GetString()!;
     }
 
     private async Task AssertOnlyTheGoodFileIsIndexedAsync()
     {
-        Assert.Equal(["returns-policy"], await app.InDatabaseAsync(db => db.Documents.Where(d => d.Status != SupportAgent.Core.Knowledge.DocumentStatus.Failed).Select(d => d.Id).ToListAsync()));
-        Assert.Equal(["returns-policy"], await app.InDatabaseAsync(db => db.Chunks.Select(c => c.DocumentId).Distinct().ToListAsync()));
-        var hits = await app.Services.GetRequiredService<IKnowledgeIndex>().SearchAsync("acme", new SearchQuery("return refund secret alpha beta", 50), CancellationToken.None);
+        Assert.Equal(["returns-policy"], await app.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == tenant && d.Status != SupportAgent.Core.Knowledge.DocumentStatus.Failed).Select(d => d.Id).ToListAsync()));
+        Assert.Equal(["returns-policy"], await app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == tenant).Select(c => c.DocumentId).Distinct().ToListAsync()));
+        var hits = await app.Services.GetRequiredService<IKnowledgeIndex>().SearchAsync(tenant, new SearchQuery("return refund secret alpha beta", 50), CancellationToken.None);
         Assert.All(hits, h => Assert.Equal("returns-policy", h.Chunk.DocumentId));
     }
 
@@ -115,29 +118,29 @@ public sealed class BadFilesTests : IAsyncLifetime
             {"id": "faq-4", "title": "Samples", "text": "We do not send fabric samples."}
             """;
 
-        var response = await app.UploadAsync("acme", keys.Admin, ("faq.jsonl", Encoding.UTF8.GetBytes(jsonl)));
+        var response = await app.UploadAsync(tenant, keys.Admin, ("faq.jsonl", Encoding.UTF8.GetBytes(jsonl)));
 
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3, 4], results.Select(r => r.GetProperty("line").GetInt32()));
         Assert.Equal(["pending", "failed", "failed", "pending"], results.Select(r => r.GetProperty("status").GetString()));
         Assert.StartsWith("line 2: not valid JSON", results[1].GetProperty("error").GetString());
         Assert.Equal("line 3: 'text' is missing or empty.", results[2].GetProperty("error").GetString());
-        Assert.Equal(["faq-1", "faq-4"], await app.InDatabaseAsync(db => db.Documents.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync()));
-        Assert.Equal(["faq-1", "faq-4"], await app.InDatabaseAsync(db => db.Chunks.OrderBy(c => c.DocumentId).Select(c => c.DocumentId).ToListAsync()));
+        Assert.Equal(["faq-1", "faq-4"], await app.InDatabaseAsync(db => db.Documents.Where(d => d.TenantId == tenant).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync()));
+        Assert.Equal(["faq-1", "faq-4"], await app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == tenant).OrderBy(c => c.DocumentId).Select(c => c.DocumentId).ToListAsync()));
     }
 
     [Fact]
     public async Task AChangedFileThatIsNowCorruptKeepsThePreviousVersionAnswering()
     {
-        await app.UploadAsync("acme", keys.Admin, ("care.pdf", TestFiles.Pdf("Care", ["Wash wool by hand."])));
+        await app.UploadAsync(tenant, keys.Admin, ("care.pdf", TestFiles.Pdf("Care", ["Wash wool by hand."])));
 
-        var response = await app.UploadAsync("acme", keys.Admin, ("care.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 garbage")));
+        var response = await app.UploadAsync(tenant, keys.Admin, ("care.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 garbage")));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var chunk = Assert.Single(await app.InDatabaseAsync(db => db.Chunks.Where(c => c.DocumentId == "care").ToListAsync()));
+        var chunk = Assert.Single(await app.InDatabaseAsync(db => db.Chunks.Where(c => c.TenantId == tenant && c.DocumentId == "care").ToListAsync()));
         Assert.Equal("Wash wool by hand.", chunk.Text);
         using var admin = app.ClientWithKey(keys.Admin);
-        var care = await admin.GetFromJsonAsync<JsonElement>("/api/tenants/acme/documents/care");
+        var care = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/documents/care");
         Assert.Equal("failed", care.GetProperty("status").GetString());
         Assert.EndsWith("The previous version keeps answering.", care.GetProperty("error").GetString());
         Assert.Equal(1, care.GetProperty("chunkCount").GetInt32());

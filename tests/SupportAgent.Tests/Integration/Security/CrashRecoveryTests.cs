@@ -111,7 +111,11 @@ public sealed class CrashRecoveryTests
             // The slow model was there to keep turns in flight for the kill; recovering them need not wait for it.
             llm.Responder = _ => FakeReply.Text("You can return an item within 30 days of delivery [1].");
 
-            await using var second = await ServerProcess.StartAsync(settings, directory);
+            // The restart runs in this process on the killed server's data directory: what the kill left on disk is what
+            // is under test, and a second cold server process would only add its start-up.
+            using var second = new SupportAgentApp(directory) { KeepDataDirectory = true };
+            foreach (var (key, value) in settings) second.With(key, value);
+            _ = second.Server; // start it
             await WaitForAsync(async () => await InDatabaseAsync(directory, Undecided) == 0 ? "all decided" : null, seconds: 120);
 
             var stored = await InDatabaseAsync(directory, db => db.Messages.AsNoTracking().Select(m => new { m.Id, m.Text }).ToListAsync());

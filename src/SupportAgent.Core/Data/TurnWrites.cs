@@ -97,7 +97,11 @@ public sealed class TurnWrites(IServiceScopeFactory scopes, IOptions<DatabaseOpt
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
-        await db.InsertAsync(rows, CancellationToken.None);
+        // The context is fresh and holds only these new rows, unchanged since they were added: looking for changes
+        // before the save would only compare each row with itself (for JSON columns, by serialising both).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { await db.InsertAsync(rows, CancellationToken.None); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; } // the pooled context goes back as it came
     }
 
     public async ValueTask DisposeAsync()

@@ -81,9 +81,9 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
         return key;
     }
 
-    public Task<ApiKey?> FindKeyAsync(string key, CancellationToken ct)
-    {
-        var hash = KeyHasher.Hash(key);
-        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, ct);
-    }
+    /// <summary>Every API request and hub connection authenticates through this read, so it is compiled once (the same SQL).</summary>
+    public Task<ApiKey?> FindKeyAsync(string key, CancellationToken ct) => KeyByHash(db, KeyHasher.Hash(key), ct);
+
+    private static readonly Func<SupportDbContext, string, CancellationToken, Task<ApiKey?>> KeyByHash =
+        EF.CompileAsyncQuery((SupportDbContext db, string hash, CancellationToken ct) => db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Hash == hash));
 }

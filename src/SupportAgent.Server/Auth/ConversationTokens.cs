@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Core.Data;
+using SupportAgent.Core.Tenants;
 
 namespace SupportAgent.Server.Auth;
 
@@ -24,7 +25,7 @@ public sealed class ConversationTokens(IDataProtectionProvider provider, TimePro
     /// <summary>A token for a new conversation, valid for the tenant's widget session lifetime (so a restored session expires).</summary>
     public async Task<string> IssueAsync(ClaimsPrincipal issuer, string tenantId, string conversationId, CancellationToken ct)
     {
-        var hours = (await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct)).Settings.ConversationSessionHours;
+        var hours = (await TenantById(db, tenantId, ct)).Settings.ConversationSessionHours;
         var expires = clock.GetUtcNow().AddHours(Math.Clamp(hours, 0.25, 24 * 90)).ToUnixTimeSeconds();
         return protector.Protect($"{tenantId}\n{conversationId}\n{expires.ToString(CultureInfo.InvariantCulture)}\n{KeyIdOf(issuer)}");
     }
@@ -62,6 +63,10 @@ public sealed class ConversationTokens(IDataProtectionProvider provider, TimePro
             && parts[0] == tenantId && parts[1] == conversationId && parts[3] == KeyIdOf(caller)
             && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires) ? expires : null;
     }
+
+    /// <summary>Read for every conversation started, so compiled once (the same SQL as the LINQ it replaces).</summary>
+    private static readonly Func<SupportDbContext, string, CancellationToken, Task<Tenant>> TenantById =
+        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Tenants.AsNoTracking().First(t => t.Id == tenantId));
 
     private sealed record Remembered(string Token, string TenantId, string ConversationId, long Expires);
 

@@ -41,16 +41,22 @@ internal static class LocalProcessServer
     /// <summary>
     /// Starts a long-running server that also stops once the test host is gone, however the host ended (its exit
     /// handlers do not run when it is killed, and a Redis started by the README's test command outlived it): a shell
-    /// checks once a second that the host still exists, then kills the server's own process group (PostgreSQL's
-    /// workers included). The shell first says the server's process id: the run's own end kills the server by it,
-    /// because the server is in a session of its own and killing the watching shell's tree left it running.
+    /// waits for the end of its standard input, a pipe only the test host writes to, so it sees the end of the host
+    /// whatever ended it, and then kills the server's own process group (PostgreSQL's workers included). It used to ask
+    /// once a second whether the host's process id still existed (an id another process can have by the next look).
+    /// The shell first says the server's process id: the run's own end kills
+    /// the server by it, because the server is in a session of its own and killing the watching shell's tree left it running.
     /// </summary>
     public static Process StartWatched(string file, string arguments, string? user, string scratch)
     {
         var command = user is not null && IsRoot ? $"runuser -u {user} -- {file} {arguments}" : $"{file} {arguments}";
-        var script = $"setsid {command} & server=$!; echo $server; " +
-            $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; kill -9 -- -$server 2>/dev/null";
-        var shell = Process.Start(Info("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null))!;
+        // `cat` returns at the end of the input: the test host closed it (its exit) or no longer exists. `kill -9 -id`
+        // (a process group), not `kill -9 -- -id`: Debian's sh (dash) refuses the `--`, and the kill never happened.
+        // The scratch folder goes with the server: the host's own exit handlers may not have run.
+        var script = $"setsid {command} </dev/null & server=$!; echo $server; cat >/dev/null; kill -9 -$server 2>/dev/null; rm -rf {scratch}";
+        var info = Info("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null);
+        info.RedirectStandardInput = true;
+        var shell = Process.Start(info)!;
         var server = int.Parse(shell.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{file} did not start."), System.Globalization.CultureInfo.InvariantCulture);
         return Register(shell, scratch, server);
     }

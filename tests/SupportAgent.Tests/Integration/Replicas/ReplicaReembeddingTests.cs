@@ -21,21 +21,21 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
     /// batch and before the last, and few enough that the shipped model is not kept busy for long.
     /// </summary>
     private const int Documents = 30;
-    private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The data directory both replicas use; the shared database is named after it (<see cref="TestPostgres"/>).</summary>
     private readonly string shared = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
     private readonly List<ServerProcess> servers = [];
     private string connectionString = null!;
 
     public Task InitializeAsync()
     {
-        connectionString = TestPostgres.CreateDatabase(databaseKey);
+        connectionString = TestPostgres.CreateDatabase(shared);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         foreach (var server in servers) await server.DisposeAsync();
-        TestPostgres.DropDatabase(databaseKey);
+        TestPostgres.DropDatabase(shared);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(shared, recursive: true); } catch (IOException) { }
     }
@@ -119,17 +119,16 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
     [Fact]
     public async Task KillingTheReplicaThatReembedsATenantLetsTheOtherFinishOnceTheLeaseExpires()
     {
-        // Indexed with the lexical embedder by one replica, then both restart on the shipped model: every chunk is stale.
-        var seed = await StartAsync("hashing");
-        using var operatorClient = seed.Client(SupportAgentApp.OperatorKey);
-        var created = await (await operatorClient.PostAsJsonAsync("/api/tenants", new { id = Tenant, name = "Re-embedding", allowedOrigins = new[] { "https://shop.example.com" } }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var adminKey = created.GetProperty("keys").GetProperty("admin").GetString()!;
-        await Task.WhenAll(Enumerable.Range(0, Documents).Select(i => ReplicaPair.UploadAsync(seed, Tenant, adminKey, ReplicaPair.Document(i))));
-        await Until(async () => await PostgresAsync("""SELECT COUNT(*) FROM "Documents" WHERE "TenantId" = @t AND "Status" = 'Indexed'""") == Documents
-            && await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the seed ingestion");
-        await seed.DisposeAsync();
-        servers.Remove(seed);
+        // Indexed with the lexical embedder on the same data directory and database (a server in this process: only the
+        // replicas that are killed need processes of their own), then both replicas start on the shipped model: every
+        // chunk is stale.
+        using (var seed = new SupportAgentApp(shared) { KeepDataDirectory = true })
+        {
+            var keys = await seed.CreateTenantAsync(Tenant);
+            await Task.WhenAll(Enumerable.Range(0, Documents).Select(i => seed.UploadAsync(Tenant, keys.Admin, ReplicaPair.Document(i))));
+            await Until(async () => await PostgresAsync("""SELECT COUNT(*) FROM "Documents" WHERE "TenantId" = @t AND "Status" = 'Indexed'""") == Documents
+                && await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the seed ingestion");
+        }
         var (total, _) = Chunks("");
         // Together, so the second is up before the first is through (migrations were applied by the seed).
         var started = await Task.WhenAll(StartAsync("minilm"), StartAsync("minilm"));

@@ -11,15 +11,14 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Browser;
 
 /// <summary>
-/// The real server on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket) and one
-/// Chromium shared by the browser tests of a collection. Each test makes its own tenant and browser contexts.
+/// The real server on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket) for the browser
+/// tests of a collection, and Chromium (<see cref="SharedChromium"/>). Each test makes its own tenant and browser contexts.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     // The console's adapter page registers a fake adapter server on this machine, which the outbound guard refuses by default.
     public SupportAgentApp App { get; } = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     public Uri Server { get; private set; } = null!;
-    private IPlaywright? playwright;
     private IBrowser? browser;
 
     private ShopSite? shop;
@@ -41,20 +40,12 @@ public class BrowserFixture : IAsyncLifetime
         shop = await ShopSite.StartAsync(Server);
         // Conditions, not sleeps: every expectation waits up to 15 s, which a loaded two-core machine needs.
         Assertions.SetDefaultExpectTimeout(15_000);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        browser = await SharedChromium.AcquireAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
+        if (browser is not null) await SharedChromium.ReleaseAsync();
         if (shop is not null) await shop.DisposeAsync();
         if (Vllm is not null) await Vllm.DisposeAsync();
         App.Dispose();

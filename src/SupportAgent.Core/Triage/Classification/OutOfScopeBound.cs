@@ -39,7 +39,8 @@ public static class OutOfScopeBound
         ];
     }
 
-    private static double Accuracy(IReadOnlyList<(CategoryPrediction Prediction, bool Right)> inScope, OutOfScopeLimits limits) =>
+    /// <summary>Share of in-taxonomy messages given their right category and not flagged by <paramref name="limits"/>.</summary>
+    public static double Accuracy(IReadOnlyList<(CategoryPrediction Prediction, bool Right)> inScope, OutOfScopeLimits limits) =>
         (double)inScope.Count(p => p.Right && !limits.Excludes(p.Prediction)) / inScope.Count;
 
     /// <summary>

@@ -28,14 +28,14 @@ public static class OutOfScopeValidation
         var predictions = model.PredictAll([.. test.Select(r => r.Example.Text)], vectors is null ? null : [.. test.Select(r => r.Vector!)]);
         var pairs = test.Zip(predictions).ToList();
         var inScope = pairs.Where(p => !held.Contains(p.First.Example.Category)).ToList();
-        var outOfScope = pairs.Where(p => held.Contains(p.First.Example.Category)).ToList();
+        var outOfScope = pairs.Where(p => held.Contains(p.First.Example.Category)).Select(p => p.Second).ToList();
+        var judged = inScope.Select(p => (p.Second, p.Second.Category == p.First.Example.Category)).ToList();
         return new OutOfScopeResult([.. held.Order()], inScope.Count, outOfScope.Count,
-            (double)inScope.Count(p => !model.IsOutOfScope(p.Second) && p.Second.Category == p.First.Example.Category) / inScope.Count,
-            (double)inScope.Count(p => p.Second.Category == p.First.Example.Category) / inScope.Count,
-            (double)outOfScope.Count(p => model.IsOutOfScope(p.Second)) / outOfScope.Count,
+            OutOfScopeBound.Accuracy(judged, model.Limits),
+            OutOfScopeBound.Accuracy(judged, OutOfScopeLimits.None),
+            (double)outOfScope.Count(model.IsOutOfScope) / outOfScope.Count,
             (double)inScope.Count(p => model.IsOutOfScope(p.Second)) / inScope.Count,
             model.Limits,
-            OutOfScopeBound.Find([.. inScope.Select(p => (p.Second, p.Second.Category == p.First.Example.Category))], [.. outOfScope.Select(p => p.Second)],
-                boundAccuracy));
+            OutOfScopeBound.Find(judged, outOfScope, boundAccuracy));
     }
 }

@@ -35,7 +35,9 @@ public static class OutOfScopeBound
         [
             Best("probability", probabilities.Select(p => new OutOfScopeLimits(p, -1))),
             Best("nearest example", nearest.Select(n => new OutOfScopeLimits(0, n))),
-            Best("either", probabilities.SelectMany(p => nearest.Select(n => new OutOfScopeLimits(p, n)))),
+            // Either limit may also be left off (0, -1), so the pair never does worse than one signal alone: without
+            // sentence vectors every nearest similarity is 1, and any nearest limit would flag every message.
+            Best("either", probabilities.Prepend(0).SelectMany(p => nearest.Prepend(-1).Select(n => new OutOfScopeLimits(p, n)))),
         ];
     }
 

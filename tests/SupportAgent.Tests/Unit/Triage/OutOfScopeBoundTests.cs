@@ -38,6 +38,19 @@ public sealed class OutOfScopeBoundTests
     }
 
     [Fact]
+    public void WithoutSentenceVectorsEitherSignalReachesWhatTheProbabilityReaches()
+    {
+        // No vectors: the nearest similarity is 1 for every message, so only the probability can separate them.
+        var inScope = Enumerable.Range(0, 10).Select(i => InScope(0.5 + i * 0.05, 1)).ToList();
+        var outside = new[] { Outside(0.30, 1), Outside(0.40, 1), Outside(0.80, 1) };
+
+        var bounds = OutOfScopeBound.Find(inScope, outside, requiredAccuracy: 0.90).ToDictionary(b => b.Signal);
+
+        Assert.Equal(2.0 / 3, bounds["probability"].OutOfScopeRecall, precision: 6);
+        Assert.Equal(2.0 / 3, bounds["either"].OutOfScopeRecall, precision: 6);
+    }
+
+    [Fact]
     public void WrongCategoriesCountAgainstInScopeAccuracyEvenUnflagged()
     {
         // Nine of ten right already: at 0.90 nothing more may be flagged, so the bound has no recall to offer.

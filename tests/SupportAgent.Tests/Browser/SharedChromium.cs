@@ -15,21 +15,6 @@ internal static class SharedChromium
     private static IBrowser? browser;
     private static int users;
 
-    /// <summary>
-    /// Chromium keeps only the last <c>--disable-features</c> switch, and Playwright passes one of its own: this repeats
-    /// Playwright 1.64's list (its <c>chromiumSwitches</c>; keep it in step when upgrading) and adds the browser-window
-    /// WebUI that headless Chromium builds and prewarms for every window, i.e. every test's browser context (top-chrome
-    /// renderers: reload button, omnibox popup, tab strip, toolbar). None of it is what the tests look at, and with it
-    /// the browser tests took about a sixth more CPU (docs/benchmarks.md, "Suite time, third round"). Which of the added
-    /// names this Chromium knows was not narrowed down; an unknown name is ignored.
-    /// </summary>
-    private static readonly string[] DisabledFeatures = [
-        "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "DialMediaRouteProvider", "GlobalMediaControls",
-        "HttpsUpgrades", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
-        "BlockOriginHeaderModificationOnRedirect", "AvoidCorsURLLoaderRestartOnRedirect", "Translate", "AutoDeElevate",
-        "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled",
-        "PreloadTopChromeWebUI", "WebUIReloadButton", "InitialWebUI", "WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUITabStrip", "WebUIToolbar"];
-
     public static async Task<IBrowser> AcquireAsync()
     {
         await Gate.WaitAsync();
@@ -43,7 +28,7 @@ internal static class SharedChromium
                     ExecutablePath = BrowserFactAttribute.ChromiumPath,
                     Headless = true,
                     Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-features=" + string.Join(",", DisabledFeatures)],
+                        "--disable-component-update", "--disable-sync"],
                 });
             }
             users++;

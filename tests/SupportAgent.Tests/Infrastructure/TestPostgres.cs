@@ -35,10 +35,7 @@ internal static class TestPostgres
         var name = DatabaseFor(dataDirectory);
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
-        // FILE_COPY copies the template's files; PostgreSQL 15's default (WAL_LOG) writes every page of it to the
-        // write-ahead log, about 1.6 times the CPU for a database this small (docs/benchmarks.md, "Suite time, fourth round").
-        var strategy = connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "";
-        if (!Exists(connection, name)) Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"{strategy}");
+        if (!Exists(connection, name)) Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
         return ConnectionStringFor(name);
     }
 
@@ -116,7 +113,9 @@ internal static class TestPostgres
         LocalProcessServer.StartWatched($"{bin}/postgres",
             $"-D {data} -p {port} -k {scratch} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
             user: "postgres", scratch);
-        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        // Pooled, as with a server CI provides: the apps' connection strings derive from this one, and without a pool every
+        // database call of every test started a PostgreSQL process.
+        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

@@ -17,10 +17,10 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
 {
     private const string Tenant = "reembed";
     /// <summary>
-    /// Twelve chunks each (a chunk never spans a heading): several batches of 64, so the kill lands after the first
-    /// batch and before the last, and few enough that the shipped model is not kept busy for long.
+    /// Twelve chunks each (a chunk never spans a heading): four batches of 64, so the kill lands after the first batch
+    /// and before the last, and few enough that the shipped model is not kept busy for long.
     /// </summary>
-    private const int Documents = 30;
+    private const int Documents = 20;
     /// <summary>The data directory both replicas use; the shared database is named after it (<see cref="TestPostgres"/>).</summary>
     private readonly string shared = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
     private readonly List<ServerProcess> servers = [];

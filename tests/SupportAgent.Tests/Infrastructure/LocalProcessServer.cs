@@ -36,7 +36,7 @@ internal static class LocalProcessServer
     /// Redis whose handler came after PostgreSQL's wait and folder deletion was left running.
     /// </summary>
     public static Process Start(string file, string arguments, string? user, string scratch) =>
-        Register(Process.Start(Info(file, arguments, user))!, scratch, server: null);
+        Register(Process.Start(Info(file, arguments, user))!, scratch, watched: false);
 
     /// <summary>
     /// Starts a long-running server that also stops once the test host is gone, however the host ended (its exit
@@ -44,8 +44,9 @@ internal static class LocalProcessServer
     /// waits for the end of its standard input, a pipe only the test host writes to, so it sees the end of the host
     /// whatever ended it, and then kills the server's own process group (PostgreSQL's workers included). It used to ask
     /// once a second whether the host's process id still existed (an id another process can have by the next look).
-    /// The shell first says the server's process id: the run's own end kills
-    /// the server by it, because the server is in a session of its own and killing the watching shell's tree left it running.
+    /// The run's own end takes the same path: it closes the pipe. Killing the shell's tree from here instead stopped
+    /// each process before killing it, and when the host was ended between the two, a PostgreSQL worker (in a session
+    /// of its own, out of reach of the group kill) was left stopped for good.
     /// </summary>
     public static Process StartWatched(string file, string arguments, string? user, string scratch)
     {
@@ -57,20 +58,21 @@ internal static class LocalProcessServer
         var info = Info("sh", $"-c \"{script.Replace("\"", "\\\"")}\"", user: null);
         info.RedirectStandardInput = true;
         var shell = Process.Start(info)!;
-        var server = int.Parse(shell.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{file} did not start."), System.Globalization.CultureInfo.InvariantCulture);
-        return Register(shell, scratch, server);
+        // The shell says the server's process id once the server is started.
+        _ = shell.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{file} did not start.");
+        return Register(shell, scratch, watched: true);
     }
 
-    private static readonly List<(Process Process, string Scratch, int? Server)> Started = [];
+    private static readonly List<(Process Process, string Scratch, bool Watched)> Started = [];
 
-    private static Process Register(Process process, string scratch, int? server)
+    private static Process Register(Process process, string scratch, bool watched)
     {
         process.StandardOutput.ReadToEndAsync();
         process.StandardError.ReadToEndAsync();
         lock (Started)
         {
             if (Started.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
-            Started.Add((process, scratch, server));
+            Started.Add((process, scratch, watched));
         }
         return process;
     }
@@ -79,10 +81,12 @@ internal static class LocalProcessServer
     {
         lock (Started)
         {
-            foreach (var (process, _, server) in Started)
+            foreach (var (process, _, watched) in Started)
             {
-                if (server is { } id) KillTree(id);
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                // A watching shell kills its server's process group and deletes its folder when its input ends; the
+                // PostgreSQL workers then exit by themselves, as they do whenever their postmaster dies.
+                if (watched) try { process.StandardInput.Close(); } catch (IOException) { } catch (InvalidOperationException) { }
+                else try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             }
             foreach (var (process, scratch, _) in Started)
             {
@@ -90,17 +94,6 @@ internal static class LocalProcessServer
                 try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }
-    }
-
-    private static void KillTree(int id)
-    {
-        try
-        {
-            using var server = Process.GetProcessById(id);
-            server.Kill(entireProcessTree: true);
-        }
-        catch (ArgumentException) { } // already gone
-        catch (InvalidOperationException) { }
     }
 
     public static string Scratch(string name, string? owner = null)

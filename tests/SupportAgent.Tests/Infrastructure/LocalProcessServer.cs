@@ -31,14 +31,6 @@ internal static class LocalProcessServer
     }
 
     /// <summary>
-    /// Starts a long-running server; it is stopped when the test process exits. Every server is killed before any
-    /// is waited for or has its folder deleted: the test host is ended soon after its exit handlers start, and a
-    /// Redis whose handler came after PostgreSQL's wait and folder deletion was left running.
-    /// </summary>
-    public static Process Start(string file, string arguments, string? user, string scratch) =>
-        Register(Process.Start(Info(file, arguments, user))!, scratch, watched: false);
-
-    /// <summary>
     /// Starts a long-running server that also stops once the test host is gone, however the host ended (its exit
     /// handlers do not run when it is killed, and a Redis started by the README's test command outlived it): a shell
     /// waits for the end of its standard input, a pipe only the test host writes to, so it sees the end of the host
@@ -60,37 +52,35 @@ internal static class LocalProcessServer
         var shell = Process.Start(info)!;
         // The shell says the server's process id once the server is started.
         _ = shell.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{file} did not start.");
-        return Register(shell, scratch, watched: true);
+        return Register(shell, scratch);
     }
 
-    private static readonly List<(Process Process, string Scratch, bool Watched)> Started = [];
+    private static readonly List<(Process Shell, string Scratch)> Started = [];
 
-    private static Process Register(Process process, string scratch, bool watched)
+    private static Process Register(Process shell, string scratch)
     {
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
+        shell.StandardOutput.ReadToEndAsync();
+        shell.StandardError.ReadToEndAsync();
         lock (Started)
         {
             if (Started.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
-            Started.Add((process, scratch, watched));
+            Started.Add((shell, scratch));
         }
-        return process;
+        return shell;
     }
 
     private static void StopAll()
     {
         lock (Started)
         {
-            foreach (var (process, _, watched) in Started)
+            // Every server is told to stop before any is waited for: the test host is ended soon after its exit
+            // handlers start. A watching shell kills its server's process group and deletes its folder when its input
+            // ends; the PostgreSQL workers then exit by themselves, as they do whenever their postmaster dies.
+            foreach (var (shell, _) in Started)
+                try { shell.StandardInput.Close(); } catch (IOException) { } catch (InvalidOperationException) { }
+            foreach (var (shell, scratch) in Started)
             {
-                // A watching shell kills its server's process group and deletes its folder when its input ends; the
-                // PostgreSQL workers then exit by themselves, as they do whenever their postmaster dies.
-                if (watched) try { process.StandardInput.Close(); } catch (IOException) { } catch (InvalidOperationException) { }
-                else try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            }
-            foreach (var (process, scratch, _) in Started)
-            {
-                try { process.WaitForExit(5000); } catch (InvalidOperationException) { }
+                try { shell.WaitForExit(5000); } catch (InvalidOperationException) { }
                 try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace SupportAgent.Tests.Infrastructure;
 
@@ -9,13 +8,13 @@ namespace SupportAgent.Tests.Infrastructure;
 /// The real server as a separate operating-system process on a loopback port, with a data directory of its own:
 /// what a replica is in production. Killing it is a real SIGKILL.
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : Replica
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
-    public Uri BaseAddress { get; }
+    public override Uri BaseAddress { get; }
     public string DataDirectory { get; }
-    public int ProcessId => process.Id;
+    public override int ProcessId => process.Id;
 
     private ServerProcess(Process process, Uri baseAddress, string dataDirectory) => (this.process, BaseAddress, DataDirectory) = (process, baseAddress, dataDirectory);
 
@@ -85,19 +84,6 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not become healthy:\n{Output}");
     }
 
-    public HttpClient Client(string? key = null, HttpMessageHandler? handler = null)
-    {
-        var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        client.BaseAddress = BaseAddress;
-        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
-    public HubConnection Hub(string key) => new HubConnectionBuilder()
-        .WithUrl(new Uri(BaseAddress, "/hubs/chat"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(key))
-        .WithEnumsAsStrings()
-        .Build();
-
     /// <summary>SIGKILL: no shutdown hooks, no lease given back.</summary>
     public void Kill()
     {
@@ -105,7 +91,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         if (!process.HasExited) Kill();
         process.Dispose();

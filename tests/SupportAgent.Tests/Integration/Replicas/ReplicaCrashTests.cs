@@ -4,12 +4,16 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Replicas;
 
-/// <summary>A replica killed in the middle of ingestion or training leaves nothing stuck: its leases expire and the other replica finishes.</summary>
+/// <summary>
+/// A replica killed in the middle of ingestion or training leaves nothing stuck: its leases expire and another replica
+/// finishes. The other replica starts once the first is dead, so the work is surely the dead one's, and it finds that
+/// work mid-way: documents never claimed, and jobs still leased to a process that no longer exists.
+/// </summary>
 [SlowCollection]
 public sealed class ReplicaCrashTests : IAsyncLifetime
 {
     // Each test waits once for the killed replica's lease to run out: a short one keeps that wait short.
-    private readonly ReplicaPair replicas = new() { Lease = TimeSpan.FromSeconds(4) };
+    private readonly ReplicaPair replicas = new() { Lease = TimeSpan.FromSeconds(4), StartBWithA = false };
 
     public Task InitializeAsync() => replicas.InitializeAsync();
     public Task DisposeAsync() => replicas.DisposeAsync();
@@ -20,14 +24,15 @@ public sealed class ReplicaCrashTests : IAsyncLifetime
         var keys = await replicas.CreateTenantAsync(replicas.A, "crash");
         var uploads = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => ReplicaPair.UploadAsync(replicas.A, "crash", keys.Admin, ReplicaPair.Document(i))));
         // Wait until replica A holds a lease on some job, then kill it without any chance to give the lease back.
-        while (await replicas.ScalarAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t AND "LeaseOwner" LIKE '%:' || @pid || ':%'""".Replace("@pid", $"'{replicas.A.ProcessId}'"), "crash") == 0
-               && (await replicas.DocumentsAsync("crash")).Any(d => d.Status is "Pending"))
-            await Task.Delay(20);
+        while (await replicas.LeaseHolderAsync("crash", "ingest-document") is null) await Task.Delay(20);
         replicas.A.Kill();
+        var left = (await replicas.DocumentsAsync("crash")).Count(d => d.Status is not "Indexed");
+        replicas.StartB();
 
         var documents = await replicas.WaitUntilSettledAsync("crash", 40);
 
         Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Accepted, u.StatusCode));
+        Assert.InRange(left, 1, 40);
         Assert.All(documents, d => Assert.Equal("Indexed", d.Status));
     }
 
@@ -38,10 +43,9 @@ public sealed class ReplicaCrashTests : IAsyncLifetime
         // Enough examples that training lasts well beyond the moment its lease is seen (tens of milliseconds), and no more:
         // the surviving replica trains them all again.
         var upload = await ReplicaTriage.UploadAsync(replicas.A, "crash-training", keys.Admin, ReplicaTriage.Csv(repeat: 40));
-        int? holder;
-        while ((holder = await replicas.LeaseHolderAsync("crash-training", "train-triage")) is null) await Task.Delay(20);
-        var (dying, surviving) = holder == replicas.A.ProcessId ? (replicas.A, replicas.B) : (replicas.B, replicas.A);
-        dying.Kill();
+        while (await replicas.LeaseHolderAsync("crash-training", "train-triage") is null) await Task.Delay(20);
+        replicas.A.Kill();
+        var surviving = replicas.StartB();
 
         var status = await ReplicaTriage.WaitUntilTrainedAsync(surviving, "crash-training", keys.Admin, version: 1);
         var category = await ReplicaTriage.CategoryOnceLoadedAsync(surviving, "crash-training", keys.Widget, "Is this kayak ok for a beginner paddler?", "kayaks");

@@ -5,7 +5,12 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Replicas;
 
-/// <summary>Two real server processes, each with its own data directory, on one real PostgreSQL database and one real Redis.</summary>
+/// <summary>
+/// Two replicas of the real server on one real PostgreSQL database and one real Redis, each with its own data directory:
+/// A a separate process (a real SIGKILL can end it), B a server in the test process. They share nothing else, so
+/// whatever one sees of the other's work went through PostgreSQL or Redis, as between two machines; B is in process
+/// because no test kills it, and a second server process would compile the whole server again.
+/// </summary>
 public sealed class ReplicaPair : IAsyncLifetime
 {
     /// <summary>
@@ -15,15 +20,23 @@ public sealed class ReplicaPair : IAsyncLifetime
     /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether B starts with A (the default) or only when the test calls <see cref="StartB"/>: a test that kills A
+    /// while it holds a job starts B afterwards, so the job is surely A's when it dies.
+    /// </summary>
+    public bool StartBWithA { get; init; } = true;
+
+    /// <summary>B's data directory; the shared database is named after it (<see cref="TestPostgres"/>).</summary>
     private readonly string databaseKey = Path.Combine(Path.GetTempPath(), "supportagent-tests", "replicas-" + Guid.NewGuid().ToString("N"));
+    private Dictionary<string, string> settings = null!;
     public ServerProcess A { get; private set; } = null!;
-    public ServerProcess B { get; private set; } = null!;
+    public InProcessReplica B { get; private set; } = null!;
     public string ConnectionString { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         ConnectionString = TestPostgres.CreateDatabase(databaseKey);
-        var settings = new Dictionary<string, string>
+        settings = new Dictionary<string, string>
         {
             ["SupportAgent:Database:Provider"] = "postgres",
             ["SupportAgent:Database:ConnectionString"] = ConnectionString,
@@ -37,18 +50,29 @@ public sealed class ReplicaPair : IAsyncLifetime
         // One after the other: the database is a migrated copy (TestPostgres), and the first creates the data-protection key
         // ring both share; the second reads it.
         A = await ServerProcess.StartAsync(settings);
-        try { B = await ServerProcess.StartAsync(settings); }
+        if (!StartBWithA) return;
+        try { StartB(); }
         catch { await A.DisposeAsync(); throw; }
+    }
+
+    /// <summary>Starts B (see <see cref="StartBWithA"/>).</summary>
+    public InProcessReplica StartB()
+    {
+        // On the shared database: B's data directory is the key it is named after.
+        var app = new SupportAgentApp(databaseKey);
+        foreach (var (key, value) in settings) app.With(key, value);
+        return B = InProcessReplica.Start(app);
     }
 
     public async Task DisposeAsync()
     {
         await A.DisposeAsync();
+        // B's app drops the database it was started on; without B, the pair drops it.
         if (B is not null) await B.DisposeAsync();
-        TestPostgres.DropDatabase(databaseKey);
+        else TestPostgres.DropDatabase(databaseKey);
     }
 
-    public async Task<SupportAgentApp.TenantKeys> CreateTenantAsync(ServerProcess on, string id)
+    public async Task<SupportAgentApp.TenantKeys> CreateTenantAsync(Replica on, string id)
     {
         using var client = on.Client(SupportAgentApp.OperatorKey);
         var response = await client.PostAsJsonAsync("/api/tenants", new { id, name = $"Tenant {id}", allowedOrigins = new[] { "https://shop.example.com" } });
@@ -126,7 +150,7 @@ public sealed class ReplicaPair : IAsyncLifetime
         $"# Article {i}\n\n" + string.Join("\n\n", Enumerable.Range(0, 12).Select(p =>
             $"## Section {p}\n\nParagraph {p} of article {i} explains how order {i * 100 + p} is shipped, returned and refunded within {p + 10} days."))));
 
-    public static async Task<HttpResponseMessage> UploadAsync(ServerProcess on, string tenant, string adminKey, (string Name, byte[] Content) file)
+    public static async Task<HttpResponseMessage> UploadAsync(Replica on, string tenant, string adminKey, (string Name, byte[] Content) file)
     {
         using var client = on.Client(adminKey);
         using var form = new MultipartFormDataContent();

@@ -8,9 +8,10 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Replicas;
 
 /// <summary>
-/// Re-embedding after a change of model, as a leased job, on two real server processes and one real PostgreSQL. The
-/// replicas share one index (the embedded index on a data directory both use), so the job really is one per tenant
-/// and index: killing the replica that re-embeds leaves it to the other once the lease expires.
+/// Re-embedding after a change of model, as a leased job, on two replicas and one real PostgreSQL. The replicas share one
+/// index (the embedded index on a data directory both use), so the job really is one per tenant and index: killing the
+/// replica that re-embeds (a server process) leaves it to another (started in the test process once the first is dead,
+/// so the job is surely the dead one's) once the lease expires.
 /// </summary>
 [SlowCollection]
 public sealed class ReplicaReembeddingTests : IAsyncLifetime
@@ -23,7 +24,7 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
     private const int Documents = 20;
     /// <summary>The data directory both replicas use; the shared database is named after it (<see cref="TestPostgres"/>).</summary>
     private readonly string shared = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<ServerProcess> servers = [];
+    private readonly List<Replica> servers = [];
     private string connectionString = null!;
 
     public Task InitializeAsync()
@@ -40,19 +41,31 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
         try { Directory.Delete(shared, recursive: true); } catch (IOException) { }
     }
 
-    private async Task<ServerProcess> StartAsync(string embeddings)
+    /// <summary>The replicas' settings: the shipped model, the shared database and Redis, and a short lease.</summary>
+    private Dictionary<string, string> Settings => new()
     {
-        var server = await ServerProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["SupportAgent:Database:Provider"] = "postgres",
-            ["SupportAgent:Database:ConnectionString"] = connectionString,
-            ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
-            ["SupportAgent:Embeddings:Provider"] = embeddings,
-            // A short lease so the killed replica's job moves on soon: the test waits for it to run out.
-            ["SupportAgent:Jobs:Lease"] = "00:00:04",
-            ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
-        }, shared);
-        lock (servers) servers.Add(server);
+        ["SupportAgent:Database:Provider"] = "postgres",
+        ["SupportAgent:Database:ConnectionString"] = connectionString,
+        ["SupportAgent:Redis:ConnectionString"] = TestRedis.ConnectionString,
+        ["SupportAgent:Embeddings:Provider"] = "minilm",
+        // A short lease so the killed replica's job moves on soon: the test waits for it to run out.
+        ["SupportAgent:Jobs:Lease"] = "00:00:04",
+        ["SupportAgent:Jobs:PollInterval"] = "00:00:00.200",
+    };
+
+    private async Task<ServerProcess> StartProcessAsync()
+    {
+        var server = await ServerProcess.StartAsync(Settings, shared);
+        servers.Add(server);
+        return server;
+    }
+
+    private InProcessReplica StartInProcess()
+    {
+        var app = new SupportAgentApp(shared) { KeepDataDirectory = true };
+        foreach (var (key, value) in Settings) app.With(key, value);
+        var server = InProcessReplica.Start(app);
+        servers.Add(server);
         return server;
     }
 
@@ -104,12 +117,12 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (!await done())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what}:\n{string.Join("\n", servers.Select(s => s.Output))}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what}:\n{string.Join("\n", servers.OfType<ServerProcess>().Select(s => s.Output))}");
             await Task.Delay(100);
         }
     }
 
-    private static async Task<string?> ReindexingAsync(ServerProcess on)
+    private static async Task<string?> ReindexingAsync(Replica on)
     {
         using var client = on.Client();
         var ready = await client.GetFromJsonAsync<JsonElement>("/ready");
@@ -120,8 +133,8 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
     public async Task KillingTheReplicaThatReembedsATenantLetsTheOtherFinishOnceTheLeaseExpires()
     {
         // Indexed with the lexical embedder on the same data directory and database (a server in this process: only the
-        // replicas that are killed need processes of their own), then both replicas start on the shipped model: every
-        // chunk is stale.
+        // replica that is killed needs a process of its own), then the replicas start on the shipped model: every chunk
+        // is stale.
         using (var seed = new SupportAgentApp(shared) { KeepDataDirectory = true })
         {
             var keys = await seed.CreateTenantAsync(Tenant);
@@ -130,24 +143,23 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
                 && await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the seed ingestion");
         }
         var (total, _) = Chunks("");
-        // Together, so the second is up before the first is through (migrations were applied by the seed).
-        var started = await Task.WhenAll(StartAsync("minilm"), StartAsync("minilm"));
-        var (a, b) = (started[0], started[1]);
+        var dying = await StartProcessAsync();
 
         int? holder = null;
-        await Until(async () => (holder = await HolderAsync()) is not null, "a replica to claim the re-embedding");
+        await Until(async () => (holder = await HolderAsync()) is not null, "the replica to claim the re-embedding");
         var model = await SubjectAsync();
         await Until(() => Task.FromResult(Chunks(model).OfModel > 0), "the first re-embedded batch");
         Assert.Equal(holder, await HolderAsync()); // still running there: not finished before the kill
-        var (dying, surviving) = holder == a.ProcessId ? (a, b) : (b, a);
         dying.Kill();
         var reembeddedByTheDead = Chunks(model).OfModel;
+        var surviving = StartInProcess();
         var readyMeanwhile = await ReindexingAsync(surviving);
         int? taker = null;
         await Until(async () => (taker = await HolderAsync()) != dying.ProcessId || await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the job to be taken over");
         await Until(async () => await PostgresAsync("""SELECT COUNT(*) FROM "Jobs" WHERE "TenantId" = @t""") == 0, "the re-embedding to finish");
         var readyAfter = await ReindexingAsync(surviving);
 
+        Assert.Equal(dying.ProcessId, holder);
         Assert.True(total > 2 * 64, $"only {total} chunks");
         Assert.InRange(reembeddedByTheDead, 1, total - 1);
         Assert.Contains("Re-indexing in progress", readyMeanwhile);

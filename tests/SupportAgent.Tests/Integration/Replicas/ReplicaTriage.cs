@@ -19,14 +19,14 @@ internal static class ReplicaTriage
     private static IEnumerable<string> Rows(string category, int round, params string[] texts) =>
         texts.Select(t => round == 0 ? $"\"{t}\",{category}" : $"\"{t} (variant {round})\",{category}");
 
-    public static async Task<HttpResponseMessage> UploadAsync(ServerProcess on, string tenant, string adminKey, string csv)
+    public static async Task<HttpResponseMessage> UploadAsync(Replica on, string tenant, string adminKey, string csv)
     {
         using var client = on.Client(adminKey);
         return await client.PostAsync($"/api/tenants/{tenant}/triage/examples", new StringContent(csv, Encoding.UTF8, "text/csv"));
     }
 
     /// <summary>Polls the model status through a replica until a ready (or failed) training of at least that version (fails after four minutes).</summary>
-    public static async Task<JsonElement> WaitUntilTrainedAsync(ServerProcess on, string tenant, string adminKey, int version)
+    public static async Task<JsonElement> WaitUntilTrainedAsync(Replica on, string tenant, string adminKey, int version)
     {
         using var client = on.Client(adminKey);
         var deadline = DateTime.UtcNow.AddMinutes(4);
@@ -40,7 +40,7 @@ internal static class ReplicaTriage
     }
 
     /// <summary>Asks through a replica until the reply's category is the expected one or four minutes pass; returns the last category.</summary>
-    public static async Task<string?> CategoryOnceLoadedAsync(ServerProcess on, string tenant, string widgetKey, string text, string expected)
+    public static async Task<string?> CategoryOnceLoadedAsync(Replica on, string tenant, string widgetKey, string text, string expected)
     {
         using var client = on.Client(widgetKey);
         var started = await (await client.PostAsync($"/api/tenants/{tenant}/conversations", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();

@@ -64,6 +64,18 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Back to a fresh server's state (for a server shared by the tests of a class): nothing queued or recorded, default replies and models.</summary>
+    public void Reset()
+    {
+        script.Clear();
+        requests.Clear();
+        modelListAuthorizations.Clear();
+        Responder = _ => FakeReply.Text(DefaultReply);
+        Models.Clear();
+        Models.Add("fake-model");
+        LoraModules.Clear();
+    }
+
     /// <summary>Queues replies for the next requests, in order.</summary>
     public FakeOpenAiServer Enqueue(params FakeReply[] replies)
     {

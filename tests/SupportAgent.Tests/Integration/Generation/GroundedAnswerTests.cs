@@ -6,13 +6,13 @@ namespace SupportAgent.Tests.Integration.Generation;
 
 /// <summary>The real OpenAI client, through Semantic Kernel, against the fake endpoint: what reaches the customer is grounded or escalated.</summary>
 [SlowCollection]
-public sealed class GroundedAnswerTests : LlmAppTests
+public sealed class GroundedAnswerTests(LlmApp shared) : LlmAppTests(shared)
 {
     [Fact]
     public async Task AnAnswerWithValidCitationsIsSentWithItsSources()
     {
         Llm.Responder = CorrectCanadaAnswer;
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
 
@@ -32,7 +32,7 @@ public sealed class GroundedAnswerTests : LlmAppTests
     public async Task CitationsAreRenumberedToMatchTheReplysSourceList()
     {
         Llm.Responder = r => FakeReply.Text($"You can return unworn items within 30 days of delivery [{PassageNumber(r, "Returns policy")}]. Orders to Canada are delivered in 5 to 8 business days [{PassageNumber(r, "International shipping")}].");
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "Can I return items from my Canada order, and how long is delivery to Canada?");
 
@@ -49,7 +49,7 @@ public sealed class GroundedAnswerTests : LlmAppTests
     public async Task AnAnswerWithABadOrMissingCitationIsEscalatedAsUngroundedAndKeptAsADraft(string answer)
     {
         Llm.Responder = r => FakeReply.Text(string.Format(answer, PassageNumber(r, "International shipping")));
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
 
@@ -69,7 +69,7 @@ public sealed class GroundedAnswerTests : LlmAppTests
     public async Task AModelSayingItCannotAnswerIsEscalatedAsUngrounded(string answer)
     {
         Llm.Enqueue(FakeReply.Text(answer));
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
 
@@ -80,7 +80,7 @@ public sealed class GroundedAnswerTests : LlmAppTests
     [Fact]
     public async Task WhenThePolicyEscalatesBeforeGenerationTheModelIsNotCalled()
     {
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "I want to talk to a real person about my refund");
 

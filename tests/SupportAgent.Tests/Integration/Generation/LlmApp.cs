@@ -4,15 +4,14 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Generation;
 
-/// <summary>The real server configured with the fake OpenAI-compatible endpoint as its LLM, and a tenant with the test knowledge.</summary>
-public abstract class LlmAppTests : IAsyncLifetime
+/// <summary>
+/// The real server configured with the fake OpenAI-compatible endpoint as its LLM: one of each for all the tests of a
+/// class (a class fixture; the configuration is the same for all of them).
+/// </summary>
+public sealed class LlmApp : IAsyncLifetime
 {
-    protected FakeOpenAiServer Llm { get; private set; } = null!;
-    protected SupportAgentApp App { get; private set; } = null!;
-    protected SupportAgentApp.TenantKeys Keys { get; private set; } = null!;
-
-    /// <summary>Generous by default: a cold first call on a busy machine must not look like a timeout.</summary>
-    protected virtual int TimeoutSeconds => 15;
+    public FakeOpenAiServer Llm { get; private set; } = null!;
+    public SupportAgentApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -21,9 +20,9 @@ public abstract class LlmAppTests : IAsyncLifetime
             .With("SupportAgent:Llm:Endpoint", Llm.Endpoint.ToString())
             .With("SupportAgent:Llm:Model", "fake-model")
             .With("SupportAgent:Llm:ApiKey", "sk-test")
-            .With("SupportAgent:Llm:TimeoutSeconds", TimeoutSeconds.ToString())
+            // Generous: a cold first call on a busy machine must not look like a timeout.
+            .With("SupportAgent:Llm:TimeoutSeconds", "15")
             .With("SupportAgent:Llm:RetryBackoffMs", "50");
-        Keys = await App.CreateTenantWithKnowledgeAsync("acme");
     }
 
     public async Task DisposeAsync()
@@ -31,6 +30,26 @@ public abstract class LlmAppTests : IAsyncLifetime
         App.Dispose();
         await Llm.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Tests against <see cref="LlmApp"/>: each starts with the fake model's script, recorded requests and listed models
+/// cleared, and a tenant of its own with the test knowledge, so no test sees another's conversations or requests.
+/// </summary>
+public abstract class LlmAppTests(LlmApp shared) : IClassFixture<LlmApp>, IAsyncLifetime
+{
+    protected FakeOpenAiServer Llm => shared.Llm;
+    protected SupportAgentApp App => shared.App;
+    protected string Tenant { get; } = TenantIds.New("acme");
+    protected SupportAgentApp.TenantKeys Keys { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Llm.Reset();
+        Keys = await App.CreateTenantWithKnowledgeAsync(Tenant);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The number the prompt gave the passage of the titled document, as a model would read it.</summary>
     protected static int PassageNumber(FakeRequest request, string title)

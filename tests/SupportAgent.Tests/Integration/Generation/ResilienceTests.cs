@@ -8,7 +8,7 @@ namespace SupportAgent.Tests.Integration.Generation;
 /// Throttling, server errors and garbage from the model over the real wire: one retry, then a polite holding reply and
 /// an escalation; nothing is lost. Deadlines are proved on a fake clock (Unit/Resilience), not by waiting here.
 /// </summary>
-public sealed class ResilienceTests : LlmAppTests
+public sealed class ResilienceTests(LlmApp shared) : LlmAppTests(shared)
 {
     public static TheoryData<string> Failures => ["429", "500", "503", "malformed"];
 
@@ -24,7 +24,7 @@ public sealed class ResilienceTests : LlmAppTests
     {
         await WarmUpAsync();
         Llm.Enqueue(Failure(kind), Failure(kind));
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
         var conversation = await chat.StartAsync();
 
         var reply = await chat.AskAsync(conversation, "How long does shipping to Canada take?");
@@ -51,7 +51,7 @@ public sealed class ResilienceTests : LlmAppTests
         await WarmUpAsync();
         Llm.Enqueue(Failure(kind));
         Llm.Responder = CorrectCanadaAnswer;
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
 
         var reply = await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
 
@@ -63,7 +63,7 @@ public sealed class ResilienceTests : LlmAppTests
     private async Task WarmUpAsync()
     {
         Llm.Enqueue(FakeReply.Text("Warm."));
-        using var chat = new ChatClient(App, "acme", Keys.Widget);
+        using var chat = new ChatClient(App, Tenant, Keys.Widget);
         await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
     }
 }

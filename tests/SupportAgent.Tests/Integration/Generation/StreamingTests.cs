@@ -7,7 +7,7 @@ using SupportAgent.Tests.Fakes;
 namespace SupportAgent.Tests.Integration.Generation;
 
 /// <summary>The hub streams generation as it happens (SSE from the model → checked sentences → tokens to the widget).</summary>
-public sealed class StreamingTests : LlmAppTests
+public sealed class StreamingTests(LlmApp shared) : LlmAppTests(shared)
 {
     [Fact]
     public async Task TheWidgetReceivesTheFirstTokensWhileTheModelIsStillWriting()

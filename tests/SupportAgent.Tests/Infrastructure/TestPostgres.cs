@@ -35,7 +35,10 @@ internal static class TestPostgres
         var name = DatabaseFor(dataDirectory);
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
-        if (!Exists(connection, name)) Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+        // FILE_COPY copies the template's files; the default (WAL_LOG) writes every page of it to the write-ahead log,
+        // which took about 125 ms a database here against 15 ms. FILE_COPY's price is a checkpoint, which is cheap on the
+        // test servers (no fsync, .ci/services) and only slower on a durable one.
+        if (!Exists(connection, name)) Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\" STRATEGY FILE_COPY");
         return ConnectionStringFor(name);
     }
 

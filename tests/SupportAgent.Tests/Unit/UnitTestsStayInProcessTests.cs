@@ -8,7 +8,7 @@ public sealed class UnitTestsStayInProcessTests
 {
     private static readonly string[] OutOfProcess =
         ["LoopbackServer", "FakeOpenAiServer", "FakeQdrantServer", "FakeEmbeddingServer", "SupportAgentApp", "SharedApp", "TcpListener",
-         "new Socket(", "HttpListener", "Process.Start", "ServerProcess"];
+         "new Socket(", "HttpListener", "Process.Start", "ServerProcess", "InProcessReplica"];
 
     [Fact]
     public void NoUnitTestOpensASocketOrStartsAServer()

@@ -3,8 +3,10 @@ using SupportAgent.Core.Retrieval.Embedded;
 
 namespace SupportAgent.Tests.Unit;
 
-public sealed class RetrievalTests
+public sealed class RetrievalTests : IDisposable
 {
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
+
     [Theory]
     [InlineData("tenant_id:globex", "\"tenant\" OR \"id\" OR \"globex\"")]
     [InlineData("shipping\" OR * NEAR(", "\"shipping\" OR \"near\"")]
@@ -40,14 +42,19 @@ public sealed class RetrievalTests
     [Fact]
     public async Task AnIndexNeverReturnsAnotherTenantsChunksEvenWhenTheQueryNamesThatTenant()
     {
-        var path = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"), "index.db");
-        var index = new EmbeddedHybridIndex(path);
+        var index = new EmbeddedHybridIndex(Path.Combine(directory, "index.db"));
         await index.ReplaceDocumentAsync("acme", "d1", [new IndexEntry(new IndexedChunk("a1", "d1", "Shipping", null, "acme ships to canada", null))], default);
         await index.ReplaceDocumentAsync("globex", "d1", [new IndexEntry(new IndexedChunk("g1", "d1", "Shipping", null, "globex ships to canada", null))], default);
 
         var hits = await index.SearchAsync("acme", new SearchQuery("globex shipping canada tenant_id globex", 1000), default);
 
         Assert.Equal(["a1"], hits.Select(h => h.Chunk.ChunkId));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 }
 

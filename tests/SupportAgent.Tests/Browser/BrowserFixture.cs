@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SupportAgent.Tests.Fakes;
 using SupportAgent.Tests.Infrastructure;
@@ -11,14 +7,16 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Browser;
 
 /// <summary>
-/// The real server on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket) for the browser
-/// tests of a collection, and Chromium (<see cref="SharedChromium"/>). Each test makes its own tenant and browser contexts.
+/// The real server on a loopback port (<see cref="InProcessReplica"/>, not the in-memory test server: a browser needs a
+/// socket) for the browser tests of a collection, and Chromium (<see cref="SharedChromium"/>). Each test makes its own
+/// tenant and browser contexts.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     // The console's adapter page registers a fake adapter server on this machine, which the outbound guard refuses by default.
     public SupportAgentApp App { get; } = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
     public Uri Server { get; private set; } = null!;
+    private InProcessReplica? server;
     private IBrowser? browser;
 
     private ShopSite? shop;
@@ -33,10 +31,8 @@ public class BrowserFixture : IAsyncLifetime
     {
         Vllm = await FakeOpenAiServer.StartAsync();
         App.With("SupportAgent:Adapters:AllowedEndpoints:0", Vllm.Endpoint.GetLeftPart(UriPartial.Authority));
-        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        Server = new Uri(addresses.First());
+        server = InProcessReplica.Start(App);
+        Server = server.BaseAddress;
         shop = await ShopSite.StartAsync(Server);
         // Conditions, not sleeps: every expectation waits up to 15 s, which a loaded two-core machine needs.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -48,7 +44,9 @@ public class BrowserFixture : IAsyncLifetime
         if (browser is not null) await SharedChromium.ReleaseAsync();
         if (shop is not null) await shop.DisposeAsync();
         if (Vllm is not null) await Vllm.DisposeAsync();
-        App.Dispose();
+        // The replica owns the app from its start on; an app that never started is disposed here.
+        if (server is not null) await server.DisposeAsync();
+        else App.Dispose();
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timeZone = null)

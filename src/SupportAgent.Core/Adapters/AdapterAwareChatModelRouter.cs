@@ -39,7 +39,7 @@ public sealed class AdapterAwareChatModelRouter(IChatModelRouter inner, IService
 
     /// <summary>Compiled once: this read runs on every generated answer.</summary>
     private static readonly Func<SupportDbContext, string, CancellationToken, Task<Adapter?>> AdapterOf =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Adapters.AsNoTracking().FirstOrDefault(a => a.TenantId == tenantId));
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Adapters.AsNoTracking().FirstOrDefault(a => a.TenantId == tenantId));
 
     public async ValueTask ReportAsync(string tenantId, ChatRoute route, bool succeeded, CancellationToken ct)
     {

@@ -85,5 +85,5 @@ public sealed partial class TenantService(SupportDbContext db, TimeProvider cloc
     public Task<ApiKey?> FindKeyAsync(string key, CancellationToken ct) => KeyByHash(db, KeyHasher.Hash(key), ct);
 
     private static readonly Func<SupportDbContext, string, CancellationToken, Task<ApiKey?>> KeyByHash =
-        EF.CompileAsyncQuery((SupportDbContext db, string hash, CancellationToken ct) => db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Hash == hash));
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string hash, CancellationToken ct) => db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Hash == hash));
 }

@@ -66,7 +66,7 @@ public sealed class ConversationTokens(IDataProtectionProvider provider, TimePro
 
     /// <summary>Read for every conversation started, so compiled once (the same SQL as the LINQ it replaces).</summary>
     private static readonly Func<SupportDbContext, string, CancellationToken, Task<Tenant>> TenantById =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Tenants.AsNoTracking().First(t => t.Id == tenantId));
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) => db.Tenants.AsNoTracking().First(t => t.Id == tenantId));
 
     private sealed record Remembered(string Token, string TenantId, string ConversationId, long Expires);
 

@@ -1,11 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-#if POSTGRES_SUITE
-[assembly: TestCollectionOrderer("SupportAgent.Tests.Infrastructure.SlowestFirst", "SupportAgent.Tests.Postgres")]
-#else
 [assembly: TestCollectionOrderer("SupportAgent.Tests.Infrastructure.SlowestFirst", "SupportAgent.Tests")]
-#endif
 
 namespace SupportAgent.Tests.Infrastructure;
 

@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>The feedback loop: a staff reply saved on resolve answers the next such question directly.</summary>
-public sealed class ApprovedAnswerTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ApprovedAnswerTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Question = "Do you offer engraving on the steel water bottles?";
     private const string StaffAnswer = "Yes: engraving on steel bottles is free, up to 20 characters; add it on the product page before checkout.";
@@ -139,3 +139,6 @@ public sealed class ApprovedAnswerTests(SharedApp shared) : IClassFixture<Shared
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+[OnPostgres]
+public sealed class ApprovedAnswerTestsOnPostgres(SharedApp shared) : ApprovedAnswerTests(shared);

@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class BadInputTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class BadInputTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -176,3 +176,6 @@ public sealed class BadInputTests(SharedApp shared) : IClassFixture<SharedApp>, 
         Assert.Equal(0, await MessageCountAsync());
     }
 }
+
+[OnPostgres]
+public sealed class BadInputTestsOnPostgres(SharedApp shared) : BadInputTests(shared);

@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ChatHubTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ChatHubTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -120,3 +120,6 @@ public sealed class ChatHubTests(SharedApp shared) : IClassFixture<SharedApp>, I
         await Assert.ThrowsAsync<HubException>(() => globexHub.InvokeAsync("JoinConversation", conversation, started.ConversationToken));
     }
 }
+
+[OnPostgres]
+public sealed class ChatHubTestsOnPostgres(SharedApp shared) : ChatHubTests(shared);

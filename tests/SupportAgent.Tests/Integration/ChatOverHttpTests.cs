@@ -4,7 +4,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ChatOverHttpTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ChatOverHttpTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -82,3 +82,6 @@ public sealed class ChatOverHttpTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal(reply.GetProperty("decision").GetString(), decision.Action.ToString().ToLowerInvariant());
     }
 }
+
+[OnPostgres]
+public sealed class ChatOverHttpTestsOnPostgres(SharedApp shared) : ChatOverHttpTests(shared);

@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class ConsoleSessionTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ConsoleSessionTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -78,3 +78,6 @@ public sealed class ConsoleSessionTests(SharedApp shared) : IClassFixture<Shared
         Assert.Contains("#/analytics", console);
     }
 }
+
+[OnPostgres]
+public sealed class ConsoleSessionTestsOnPostgres(SharedApp shared) : ConsoleSessionTests(shared);

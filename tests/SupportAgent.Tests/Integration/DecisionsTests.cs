@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class DecisionsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class DecisionsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -50,3 +50,6 @@ public sealed class DecisionsTests(SharedApp shared) : IClassFixture<SharedApp>,
         await (await widget.GetAsync($"/api/tenants/{acmeId}/decisions")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }
+
+[OnPostgres]
+public sealed class DecisionsTestsOnPostgres(SharedApp shared) : DecisionsTests(shared);

@@ -7,7 +7,7 @@ namespace SupportAgent.Tests.Integration;
 
 /// <summary>The zero-configuration experience: the demo tenant seeded from the repository's knowledge/demo folder.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class DemoTenantTests(DemoApp demo)
+public class DemoTenantTests(DemoApp demo)
 {
     [Fact]
     public async Task TheDemoTenantAnswersTheShippingToCanadaQuestionFromItsOwnDocuments()
@@ -56,4 +56,14 @@ public sealed class DemoTenantTests(DemoApp demo)
             await db.ApiKeys.CountAsync(k => k.TenantId == "demo"),
             string.Join(",", await db.Documents.OrderBy(d => d.Id).Select(d => d.Id + "@" + d.Version).ToListAsync())));
     }
+}
+
+/// <summary>The same tests on PostgreSQL, with a demo server of their own.</summary>
+[OnPostgres, Collection(DemoOnPostgresCollection.Name)]
+public sealed class DemoTenantTestsOnPostgres(DemoApp demo) : DemoTenantTests(demo);
+
+[CollectionDefinition(Name)]
+public sealed class DemoOnPostgresCollection : ICollectionFixture<DemoApp>
+{
+    public const string Name = "Demo tenant on PostgreSQL";
 }

@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class DocumentsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class DocumentsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -76,3 +76,6 @@ public sealed class DocumentsTests(SharedApp shared) : IClassFixture<SharedApp>,
         await (await admin.GetAsync($"/api/tenants/{acmeId}/documents/nope")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+[OnPostgres]
+public sealed class DocumentsTestsOnPostgres(SharedApp shared) : DocumentsTests(shared);

@@ -9,7 +9,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class EscalationHandlingTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class EscalationHandlingTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -168,3 +168,6 @@ public sealed class EscalationHandlingTests(SharedApp shared) : IClassFixture<Sh
 
     private static string Id(JsonElement escalation) => escalation.GetProperty("id").GetString()!;
 }
+
+[OnPostgres]
+public sealed class EscalationHandlingTestsOnPostgres(SharedApp shared) : EscalationHandlingTests(shared);

@@ -8,7 +8,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class EvaluationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class EvaluationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Cases = """
         {"id":"canada","question":"How long does shipping to Canada take?","expectedSources":["international-shipping"],"expectedDecision":"answer","expectedCategory":"shipping"}
@@ -109,3 +109,6 @@ public sealed class EvaluationTests(SharedApp shared) : IClassFixture<SharedApp>
     private static Dictionary<string, Metric> WithoutLatency(EvaluationReport report) =>
         report.Metrics.Where(m => !MetricNames.LowerIsBetter(m.Key)).ToDictionary(m => m.Key, m => m.Value);
 }
+
+[OnPostgres]
+public sealed class EvaluationTestsOnPostgres(SharedApp shared) : EvaluationTests(shared);

@@ -3,7 +3,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration;
 
-public sealed class HealthTests(SharedApp shared) : IClassFixture<SharedApp>
+public class HealthTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Fact]
     public async Task HealthAnswers200WithoutAKey()
@@ -25,3 +25,6 @@ public sealed class HealthTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Contains("/api/tenants/{t}/conversations/{c}/messages", document);
     }
 }
+
+[OnPostgres]
+public sealed class HealthTestsOnPostgres(SharedApp shared) : HealthTests(shared);

@@ -10,7 +10,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration;
 
 /// <summary>Every customer turn takes the same path: approved replies are announced and recorded like any other; escalations carry a draft.</summary>
-public sealed class TurnPipelineTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class TurnPipelineTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string Question = "Do you offer engraving on the steel water bottles?";
     private const string StaffAnswer = "Yes: engraving on steel bottles is free, up to 20 characters; add it on the product page before checkout.";
@@ -91,7 +91,7 @@ public sealed class TurnPipelineTests(SharedApp shared) : IClassFixture<SharedAp
 }
 
 /// <summary>Limits the widget enforces come from the server's configuration.</summary>
-public sealed class WidgetLimitsTests : IAsyncLifetime
+public class WidgetLimitsTests : IAsyncLifetime
 {
     private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Chat:MaxMessageLength", "1234");
     private SupportAgentApp.TenantKeys keys = null!;
@@ -113,3 +113,9 @@ public sealed class WidgetLimitsTests : IAsyncLifetime
         Assert.Equal(1234, overHub.MaxMessageLength);
     }
 }
+
+[OnPostgres]
+public sealed class TurnPipelineTestsOnPostgres(SharedApp shared) : TurnPipelineTests(shared);
+
+[OnPostgres]
+public sealed class WidgetLimitsTestsOnPostgres : WidgetLimitsTests;

@@ -10,7 +10,7 @@ namespace SupportAgent.Tests.Integration;
 /// Turns' rows are committed together when they queue for the database at once (group commit): every turn's rows are
 /// kept, each turn goes on only once its own rows are stored, and one turn's bad row never costs another its message.
 /// </summary>
-public sealed class TurnWritesTests(SharedApp shared) : IClassFixture<SharedApp>
+public class TurnWritesTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private readonly SupportAgentApp app = shared.App;
 
@@ -88,3 +88,6 @@ public sealed class TurnWritesTests(SharedApp shared) : IClassFixture<SharedApp>
         Id = id ?? Ids.New("m"), TenantId = tenant, ConversationId = conversation, Role = MessageRole.Customer, Text = text, CreatedAt = DateTimeOffset.UtcNow,
     };
 }
+
+[OnPostgres]
+public sealed class TurnWritesTestsOnPostgres(SharedApp shared) : TurnWritesTests(shared);

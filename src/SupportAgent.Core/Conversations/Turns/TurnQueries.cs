@@ -14,8 +14,9 @@ namespace SupportAgent.Core.Conversations.Turns;
 public sealed record TenantConversation(Conversation Conversation, Tenant Tenant, DocumentsVersion? Documents = null, KnownAdapter? Adapter = null);
 
 /// <summary>
-/// The fixed reads of a customer turn, compiled once: EF otherwise rebuilds and looks up each query's expression tree
-/// on every call, a visible share of a turn's CPU at chat load. Same SQL, same results as the LINQ they replace.
+/// The fixed reads of a customer turn, compiled once (per model, <see cref="CompiledQueries"/>): EF otherwise rebuilds
+/// and looks up each query's expression tree on every call, a visible share of a turn's CPU at chat load. Same SQL, same
+/// results as the LINQ they replace.
 /// </summary>
 internal static class TurnQueries
 {
@@ -24,7 +25,7 @@ internal static class TurnQueries
     /// reads as no conversation).
     /// </summary>
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<TenantConversation?>> ConversationWithTenant =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
             // The adapter is joined on its key (one per tenant): a plain LEFT JOIN. Asked for as FirstOrDefault in the
             // projection, it was a window function over every tenant's adapters, twice as slow to prepare and run.
             (from c in db.Conversations.AsNoTracking()
@@ -39,30 +40,30 @@ internal static class TurnQueries
                 .FirstOrDefault());
 
     public static readonly Func<SupportDbContext, string, string, CancellationToken, Task<Conversation?>> Conversation =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId, CancellationToken ct) =>
             db.Conversations.AsNoTracking().FirstOrDefault(c => c.Id == conversationId && c.TenantId == tenantId));
 
     public static readonly Func<SupportDbContext, string, CancellationToken, Task<Tenant>> Tenant =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
             db.Tenants.AsNoTracking().First(t => t.Id == tenantId));
 
     /// <summary>The newest <c>count</c> messages of a conversation, newest first.</summary>
     public static readonly Func<SupportDbContext, string, int, IAsyncEnumerable<ConversationTurn>> Latest =
-        EF.CompileAsyncQuery((SupportDbContext db, string conversationId, int count) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string conversationId, int count) =>
             db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
                 .OrderByDescending(m => m.CreatedAt).Take(count)
                 .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)));
 
     /// <summary>The newest <c>count</c> messages of a conversation written before <c>until</c>, newest first.</summary>
     public static readonly Func<SupportDbContext, string, DateTimeOffset, int, IAsyncEnumerable<ConversationTurn>> LatestBefore =
-        EF.CompileAsyncQuery((SupportDbContext db, string conversationId, DateTimeOffset until, int count) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string conversationId, DateTimeOffset until, int count) =>
             db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.CreatedAt < until)
                 .OrderByDescending(m => m.CreatedAt).Take(count)
                 .Select(m => new ConversationTurn(m.Role == MessageRole.Customer, m.Text)));
 
     /// <summary>The conversation's open escalation: a later escalated message joins it (only its id is used, so untracked).</summary>
     public static readonly Func<SupportDbContext, string, string, Task<Escalation?>> OpenEscalation =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, string conversationId) =>
             db.Escalations.AsNoTracking().FirstOrDefault(e => e.ConversationId == conversationId && e.TenantId == tenantId && e.Status == EscalationStatus.Open));
 
     public static async Task<List<ConversationTurn>> ToListAsync(IAsyncEnumerable<ConversationTurn> rows, CancellationToken ct)

@@ -58,7 +58,7 @@ public sealed class TitleVocabulary(IServiceScopeFactory scopes) : IEntityVocabu
     }
 
     private static readonly Func<SupportDbContext, string, CancellationToken, Task<DocumentsVersion?>> VersionOf =
-        EF.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
+        CompiledQueries.CompileAsyncQuery((SupportDbContext db, string tenantId, CancellationToken ct) =>
             db.Documents.AsNoTracking().Where(d => d.TenantId == tenantId).GroupBy(_ => 1)
                 .Select(g => new DocumentsVersion(g.Count(), g.Max(d => (DateTimeOffset?)d.UpdatedAt))).FirstOrDefault());
 

@@ -11,7 +11,7 @@ namespace SupportAgent.Tests.Integration.Adapters;
 /// One server for the class (the fake adapter server listens on loopback, which only an operator's setting lets
 /// through). Adapter names are unique across the server's tenants, so each test has tenants and adapter names of its own.
 /// </summary>
-public sealed class AdapterRegistryTests(LoopbackAdaptersApp shared) : IClassFixture<LoopbackAdaptersApp>, IAsyncLifetime
+public class AdapterRegistryTests(LoopbackAdaptersApp shared) : IClassFixture<LoopbackAdaptersApp>, IAsyncLifetime
 {
     private const string BaseModel = "meta-llama/Llama-3.1-8B-Instruct";
     private readonly SupportAgentApp app = shared.App;
@@ -197,3 +197,6 @@ public sealed class AdapterRegistryTests(LoopbackAdaptersApp shared) : IClassFix
         Assert.False((await GetAsync(acmeId, acme.Admin)).GetProperty("hasApiKey").GetBoolean());
     }
 }
+
+[OnPostgres]
+public sealed class AdapterRegistryTestsOnPostgres(LoopbackAdaptersApp shared) : AdapterRegistryTests(shared);

@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Adapters;
 
 /// <summary>When staff save a resolved escalation as an approved answer, the training export uses that curated pair.</summary>
-public sealed class ApprovedAnswerExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ApprovedAnswerExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -41,3 +41,6 @@ public sealed class ApprovedAnswerExportTests(SharedApp shared) : IClassFixture<
         Assert.DoesNotContain("wrap it i think", exported);
     }
 }
+
+[OnPostgres]
+public sealed class ApprovedAnswerExportTestsOnPostgres(SharedApp shared) : ApprovedAnswerExportTests(shared);

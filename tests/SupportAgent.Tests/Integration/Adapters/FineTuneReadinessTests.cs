@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Adapters;
 
-public sealed class FineTuneReadinessTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class FineTuneReadinessTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string freshId = TenantIds.New("fresh");
@@ -121,3 +121,6 @@ public sealed class FineTuneReadinessTests(SharedApp shared) : IClassFixture<Sha
         await (await staff.GetAsync($"/api/tenants/{readyId}/finetune/readiness")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }
+
+[OnPostgres]
+public sealed class FineTuneReadinessTestsOnPostgres(SharedApp shared) : FineTuneReadinessTests(shared);

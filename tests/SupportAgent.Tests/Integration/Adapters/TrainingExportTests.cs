@@ -5,7 +5,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Adapters;
 
-public sealed class TrainingExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class TrainingExportTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private const string PiiQuestion = "I'm jane.doe@example.com, card 4111 1111 1111 1111 was charged twice! Call me on +1 (555) 123-4567.";
     private readonly SupportAgentApp app = shared.App;
@@ -104,3 +104,6 @@ public sealed class TrainingExportTests(SharedApp shared) : IClassFixture<Shared
         Assert.Contains("'train' or 'heldout'", detail);
     }
 }
+
+[OnPostgres]
+public sealed class TrainingExportTestsOnPostgres(SharedApp shared) : TrainingExportTests(shared);

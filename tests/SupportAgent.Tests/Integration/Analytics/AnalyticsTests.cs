@@ -16,7 +16,7 @@ namespace SupportAgent.Tests.Integration.Analytics;
 /// markers, staff times to the second) are set on the stored records; <see cref="StaffWorkAnalyticsTests"/> drives the
 /// staff reply, resolve and thumbs path through the API itself with a hand-moved clock.
 /// </summary>
-public sealed class AnalyticsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class AnalyticsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -192,3 +192,6 @@ public sealed class AnalyticsTests(SharedApp shared) : IClassFixture<SharedApp>,
         return await db.SaveChangesAsync();
     });
 }
+
+[OnPostgres]
+public sealed class AnalyticsTestsOnPostgres(SharedApp shared) : AnalyticsTests(shared);

@@ -9,7 +9,7 @@ namespace SupportAgent.Tests.Integration.Analytics;
 /// Staff replies, resolutions and customer thumbs all go through the public API here, with a hand-moved clock, and
 /// analytics must report exactly the durations and rates those calls stored.
 /// </summary>
-public sealed class StaffWorkAnalyticsTests : IAsyncLifetime
+public class StaffWorkAnalyticsTests : IAsyncLifetime
 {
     private readonly ManualClock clock = new(DateTimeOffset.UtcNow.AddHours(-1));
     private readonly SupportAgentApp app;
@@ -70,3 +70,6 @@ public sealed class StaffWorkAnalyticsTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
+
+[OnPostgres]
+public sealed class StaffWorkAnalyticsTestsOnPostgres : StaffWorkAnalyticsTests;

@@ -1,6 +1,7 @@
 using SupportAgent.Core.Answering;
 using Microsoft.EntityFrameworkCore;
 using SupportAgent.Tests.Fakes;
+using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Generation;
 
@@ -8,7 +9,7 @@ namespace SupportAgent.Tests.Integration.Generation;
 /// Throttling, server errors and garbage from the model over the real wire: one retry, then a polite holding reply and
 /// an escalation; nothing is lost. Deadlines are proved on a fake clock (Unit/Resilience), not by waiting here.
 /// </summary>
-public sealed class ResilienceTests(LlmApp shared) : LlmAppTests(shared)
+public class ResilienceTests(LlmApp shared) : LlmAppTests(shared)
 {
     public static TheoryData<string> Failures => ["429", "500", "503", "malformed"];
 
@@ -67,3 +68,6 @@ public sealed class ResilienceTests(LlmApp shared) : LlmAppTests(shared)
         await chat.AskAsync(await chat.StartAsync(), "How long does shipping to Canada take?");
     }
 }
+
+[OnPostgres]
+public sealed class ResilienceTestsOnPostgres(LlmApp shared) : ResilienceTests(shared);

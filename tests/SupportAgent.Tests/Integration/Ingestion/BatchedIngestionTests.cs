@@ -14,7 +14,7 @@ namespace SupportAgent.Tests.Integration.Ingestion;
 /// In-process ingestion (the CLI, demo seeding, benchmarks) embeds the chunks of many short documents in one call,
 /// so the embedder gets full batches, while each document still succeeds or fails on its own.
 /// </summary>
-public sealed class BatchedIngestionTests : IDisposable
+public class BatchedIngestionTests : IDisposable
 {
     private readonly CountingEmbeddings embedder = new();
     private readonly SupportAgentApp app;
@@ -117,3 +117,6 @@ public sealed class BatchedIngestionTests : IDisposable
         public void Dispose() { }
     }
 }
+
+[OnPostgres]
+public sealed class BatchedIngestionTestsOnPostgres : BatchedIngestionTests;

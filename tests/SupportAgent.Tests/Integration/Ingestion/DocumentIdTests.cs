@@ -12,7 +12,7 @@ namespace SupportAgent.Tests.Integration.Ingestion;
 /// Document ids come from file names in any script, and two different files never silently become one document
 /// (issue 13 finding 6): a collision is a per-file error, re-uploading the same file still replaces it.
 /// </summary>
-public sealed class DocumentIdTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class DocumentIdTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -105,3 +105,6 @@ public sealed class DocumentIdTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Equal(1, await app.InDatabaseAsync(db => db.DocumentContents.CountAsync(x => x.TenantId == acmeId)));
     }
 }
+
+[OnPostgres]
+public sealed class DocumentIdTestsOnPostgres(SharedApp shared) : DocumentIdTests(shared);

@@ -10,7 +10,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Ingestion;
 
 /// <summary>Re-upload, replace, delete: what the store and the index hold at each step.</summary>
-public sealed partial class DocumentLifecycleTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public partial class DocumentLifecycleTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -109,3 +109,6 @@ public sealed partial class DocumentLifecycleTests(SharedApp shared) : IClassFix
         Assert.NotEmpty(await ChunkIdsAsync("returns"));
     }
 }
+
+[OnPostgres]
+public sealed class DocumentLifecycleTestsOnPostgres(SharedApp shared) : DocumentLifecycleTests(shared);

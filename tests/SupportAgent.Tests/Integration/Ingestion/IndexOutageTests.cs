@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Ingestion;
 
-public sealed class IndexOutageTests : IDisposable
+public class IndexOutageTests : IDisposable
 {
     private readonly OutageSwitch outage = new();
     private readonly SupportAgentApp app;
@@ -80,3 +80,6 @@ public sealed class IndexOutageTests : IDisposable
         { ThrowIfDown(); return inner.SearchAsync(tenantId, query, ct); }
     }
 }
+
+[OnPostgres]
+public sealed class IndexOutageTestsOnPostgres : IndexOutageTests;

@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Ingestion;
 
 /// <summary>The CLI's <c>ingest</c> runs the same pipeline in process against the server's data directory.</summary>
-public sealed class IngestCliTests(SharedApp shared) : IClassFixture<SharedApp>, IDisposable
+public class IngestCliTests(SharedApp shared) : IClassFixture<SharedApp>, IDisposable
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -47,3 +47,6 @@ public sealed class IngestCliTests(SharedApp shared) : IClassFixture<SharedApp>,
         Assert.Equal(2, exit);
     }
 }
+
+[OnPostgres]
+public sealed class IngestCliTestsOnPostgres(SharedApp shared) : IngestCliTests(shared);

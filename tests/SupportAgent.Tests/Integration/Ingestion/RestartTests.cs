@@ -7,7 +7,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Ingestion;
 
-public sealed class RestartTests
+public class RestartTests
 {
     [Fact]
     public async Task ARestartMidIngestionFinishesThePendingWork()
@@ -37,3 +37,6 @@ public sealed class RestartTests
         Assert.Equal("payments", hits[0].Chunk.DocumentId);
     }
 }
+
+[OnPostgres]
+public sealed class RestartTestsOnPostgres : RestartTests;

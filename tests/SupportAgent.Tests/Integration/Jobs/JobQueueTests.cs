@@ -5,11 +5,11 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Jobs;
 
 /// <summary>
-/// The job table's contract on the suite's database engine (SQLite, and PostgreSQL in the PostgreSQL suite): one claim
+/// The job table's contract on the suite's database engine (SQLite, and PostgreSQL in its twin): one claim
 /// per job however many workers ask, a dead runner's job claimed again once its lease expires, tenants served in turn.
 /// Jobs of a kind no handler runs are used, so the server's own workers leave them alone.
 /// </summary>
-public sealed class JobQueueTests : IAsyncLifetime
+public class JobQueueTests : IAsyncLifetime
 {
     private const string Kind = "test-only";
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
@@ -116,3 +116,6 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Null(afterThat);
     }
 }
+
+[OnPostgres]
+public sealed class JobQueueTestsOnPostgres : JobQueueTests;

@@ -6,7 +6,7 @@ using SupportAgent.Tests.Infrastructure;
 
 namespace SupportAgent.Tests.Integration.Observability;
 
-public sealed class ReadinessTests
+public class ReadinessTests
 {
     [Fact]
     public async Task AFreshServerWithoutAnLlmIsReadyAndSaysWhatItChecked()
@@ -60,3 +60,6 @@ public sealed class ReadinessTests
         return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when the listener is disposed
     }
 }
+
+[OnPostgres]
+public sealed class ReadinessTestsOnPostgres : ReadinessTests;

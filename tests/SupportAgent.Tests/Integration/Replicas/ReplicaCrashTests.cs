@@ -1,4 +1,3 @@
-#if POSTGRES_SUITE
 using System.Net;
 using SupportAgent.Tests.Infrastructure;
 
@@ -9,7 +8,7 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// finishes. The other replica starts once the first is dead, so the work is surely the dead one's, and it finds that
 /// work mid-way: documents never claimed, and jobs still leased to a process that no longer exists.
 /// </summary>
-[SlowCollection]
+[SlowCollection, OnPostgres]
 public sealed class ReplicaCrashTests : IAsyncLifetime
 {
     // Each test waits once for the killed replica's lease to run out: a short one keeps that wait short.
@@ -58,4 +57,3 @@ public sealed class ReplicaCrashTests : IAsyncLifetime
         Assert.Contains($":{surviving.ProcessId}:", training.TrainedBy);
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if POSTGRES_SUITE
 using System.Net.Http.Json;
 using Npgsql;
 using SupportAgent.Tests.Infrastructure;
@@ -162,4 +161,3 @@ public sealed class ReplicaPair : IAsyncLifetime
 
     private sealed record CreatedTenant(string Id, string Name, SupportAgentApp.TenantKeys Keys);
 }
-#endif

@@ -1,4 +1,3 @@
-#if POSTGRES_SUITE
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -13,7 +12,7 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// replica that re-embeds (a server process) leaves it to another (started in the test process once the first is dead,
 /// so the job is surely the dead one's) once the lease expires.
 /// </summary>
-[SlowCollection]
+[SlowCollection, OnPostgres]
 public sealed class ReplicaReembeddingTests : IAsyncLifetime
 {
     private const string Tenant = "reembed";
@@ -168,4 +167,3 @@ public sealed class ReplicaReembeddingTests : IAsyncLifetime
         Assert.Null(readyAfter);
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if POSTGRES_SUITE
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -56,4 +55,3 @@ internal static class ReplicaTriage
         }
     }
 }
-#endif

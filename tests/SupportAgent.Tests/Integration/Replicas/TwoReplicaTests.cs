@@ -1,4 +1,3 @@
-#if POSTGRES_SUITE
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,7 +11,7 @@ namespace SupportAgent.Tests.Integration.Replicas;
 /// Two replicas share PostgreSQL and Redis: whatever is done through one is seen through the other, live messages
 /// cross between them, and background work is shared without being done twice.
 /// </summary>
-[SlowCollection]
+[SlowCollection, OnPostgres]
 public sealed class TwoReplicaTests(ReplicaPair replicas) : IClassFixture<ReplicaPair>
 {
     [Fact]
@@ -133,4 +132,3 @@ public sealed class TwoReplicaTests(ReplicaPair replicas) : IClassFixture<Replic
         Assert.Equal(1, trainings.Count(t => t.HasModel));
     }
 }
-#endif

@@ -17,7 +17,7 @@ namespace SupportAgent.Tests.Integration.Retrieval;
 /// its lease expires, then another replica resumes where it stopped, and no chunk is embedded twice. The server's
 /// own workers are off, so the test plays both replicas through the job table; time is a fake clock.
 /// </summary>
-public sealed class ReembeddingJobTests : IAsyncLifetime
+public class ReembeddingJobTests : IAsyncLifetime
 {
     private const string NewModel = "lexical-hashing-v1@256";
     private readonly string directory = Path.Combine(Path.GetTempPath(), "supportagent-tests", Guid.NewGuid().ToString("N"));
@@ -145,3 +145,6 @@ public sealed class ReembeddingJobTests : IAsyncLifetime
         Assert.Null(readyAfter);
     }
 }
+
+[OnPostgres]
+public sealed class ReembeddingJobTestsOnPostgres : ReembeddingJobTests;

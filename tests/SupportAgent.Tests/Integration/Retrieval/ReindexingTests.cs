@@ -11,7 +11,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Retrieval;
 
 /// <summary>A restart with another embedding model re-embeds existing tenants in the background and says so meanwhile.</summary>
-public sealed class ReindexingTests
+public class ReindexingTests
 {
     /// <summary>A new model (another size, so another model id) whose passage embedding waits for the test.</summary>
     private sealed class GatedModel(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
@@ -110,3 +110,6 @@ public sealed class ReindexingTests
         Assert.Fail("re-indexing did not finish");
     }
 }
+
+[OnPostgres]
+public sealed class ReindexingTestsOnPostgres : ReindexingTests;

@@ -10,7 +10,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// On a shared multi-LoRA server an adapter name selects fine-tuned weights (issue 13 finding 5): a name stays with the
 /// tenant that registered it after its adapter or the tenant itself is deleted, until the operator releases it.
 /// </summary>
-public sealed class AdapterNameTests : IAsyncLifetime
+public class AdapterNameTests : IAsyncLifetime
 {
     private const string BaseModel = "meta-llama/Llama-3.1-8B-Instruct";
     private readonly SupportAgentApp app = new SupportAgentApp().With("SupportAgent:Adapters:AllowLoopback", "true");
@@ -82,3 +82,6 @@ public sealed class AdapterNameTests : IAsyncLifetime
         await (await @operator.DeleteAsync("/api/adapter-names/never-bound")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+[OnPostgres]
+public sealed class AdapterNameTestsOnPostgres : AdapterNameTests;

@@ -9,7 +9,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// Console sessions live in the database (issue 13 finding 12): a signed-out cookie, or one opened with a key that has
 /// since been rotated, opens nothing from the next request on, even replayed by someone who copied it.
 /// </summary>
-public sealed class ConsoleSessionRevocationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ConsoleSessionRevocationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -80,3 +80,6 @@ public sealed class ConsoleSessionRevocationTests(SharedApp shared) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, await OnReplicaAsync());
     }
 }
+
+[OnPostgres]
+public sealed class ConsoleSessionRevocationTestsOnPostgres(SharedApp shared) : ConsoleSessionRevocationTests(shared);

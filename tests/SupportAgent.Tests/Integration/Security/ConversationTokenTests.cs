@@ -13,7 +13,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// The widget key is public (it sits in the tenant's page), so a conversation id must never be enough to read, post
 /// into or listen to a conversation: only the token issued when it started is.
 /// </summary>
-public sealed class ConversationTokenTests : IAsyncLifetime
+public class ConversationTokenTests : IAsyncLifetime
 {
     private readonly ManualClock clock = new(DateTimeOffset.UtcNow);
     private readonly SupportAgentApp app;
@@ -141,3 +141,6 @@ public sealed class ConversationTokenTests : IAsyncLifetime
         return client.SendAsync(request);
     }
 }
+
+[OnPostgres]
+public sealed class ConversationTokenTestsOnPostgres : ConversationTokenTests;

@@ -10,7 +10,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// Two people (or one impatient double click) writing the same thing at once (issue 13 finding 12): no 500, and no
 /// duplicate rows. Parallel first uploads of one document are in <c>DocumentIdTests</c>.
 /// </summary>
-public sealed class ParallelWritesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class ParallelWritesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -57,3 +57,6 @@ public sealed class ParallelWritesTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal("resolved", body.GetProperty("escalation").GetProperty("status").GetString());
     }
 }
+
+[OnPostgres]
+public sealed class ParallelWritesTestsOnPostgres(SharedApp shared) : ParallelWritesTests(shared);

@@ -8,7 +8,7 @@ using SupportAgent.Tests.Infrastructure;
 namespace SupportAgent.Tests.Integration.Security;
 
 /// <summary>The operator's CLI verbs for the tenant lifecycle work on the same data as the server.</summary>
-public sealed class TenantCliTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class TenantCliTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -70,3 +70,6 @@ public sealed class TenantCliTests(SharedApp shared) : IClassFixture<SharedApp>,
         Assert.Equal(1, (await RunAsync("tenants", "show", "--id", acmeId)).Exit);
     }
 }
+
+[OnPostgres]
+public sealed class TenantCliTestsOnPostgres(SharedApp shared) : TenantCliTests(shared);

@@ -13,7 +13,7 @@ namespace SupportAgent.Tests.Integration.Security;
 /// A tenant's life after creation (issue 13): its admin reads and changes it, keys are rotated and the old ones stop at
 /// once, and the operator deletes it with everything it owns.
 /// </summary>
-public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class TenantLifecycleTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -199,3 +199,6 @@ public sealed class TenantLifecycleTests(SharedApp shared) : IClassFixture<Share
         await (await @operator.DeleteAsync($"/api/tenants/{acmeId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+[OnPostgres]
+public sealed class TenantLifecycleTestsOnPostgres(SharedApp shared) : TenantLifecycleTests(shared);

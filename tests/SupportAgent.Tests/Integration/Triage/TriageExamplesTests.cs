@@ -10,7 +10,7 @@ namespace SupportAgent.Tests.Integration.Triage;
 
 /// <summary>An admin uploads a taxonomy as labelled examples; the classifier trains in the background and categorises chat.</summary>
 [SlowCollection]
-public sealed class TriageExamplesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+public class TriageExamplesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private readonly SupportAgentApp app = shared.App;
     private readonly string acmeId = TenantIds.New("acme");
@@ -181,3 +181,6 @@ public sealed class TriageExamplesTests(SharedApp shared) : IClassFixture<Shared
         await (await UploadAsync(Csv, other.Admin)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }
+
+[OnPostgres]
+public sealed class TriageExamplesTestsOnPostgres(SharedApp shared) : TriageExamplesTests(shared);
